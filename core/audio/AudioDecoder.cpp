@@ -1,0 +1,88 @@
+#include "AudioDecoder.h"
+
+#include "QtAudioReader.h"
+#include "SndfileReader.h"
+#include "dsp/Resampler.h"
+
+#include <QFileInfo>
+
+namespace gs {
+namespace {
+
+DecodeResult finish(PcmMono pcm, const QString& backend, const DecodeOptions& options)
+{
+    if (!pcm.error.isEmpty())
+        return DecodeResult::failure(pcm.error);
+    DecodeResult r;
+    r.sourceSr = pcm.sr;
+    r.sourceChannels = pcm.channels;
+    r.backend = backend;
+    const int target = options.sr > 0 ? options.sr : pcm.sr;
+    r.signal.sr = target;
+    if (target == pcm.sr) {
+        r.signal.samples = std::move(pcm.samples);
+        return r;
+    }
+    const dsp::Resampler resampler(pcm.sr, target, options.res_type);
+    if (!resampler.process(pcm.samples.data(), pcm.samples.size(), r.signal.samples))
+        return DecodeResult::failure(QStringLiteral("resampling %1 Hz -> %2 Hz failed").arg(pcm.sr).arg(target));
+    return r;
+}
+
+// libsndfile first; if it does not recognise the format, Qt Multimedia.
+template <typename SndRead, typename QtRead>
+DecodeResult decodeWith(SndRead sndRead, QtRead qtRead, const DecodeOptions& options)
+{
+    PcmMono pcm = sndRead();
+    if (!pcm.unsupported)
+        return finish(std::move(pcm), QStringLiteral("libsndfile"), options);
+    PcmMono fallback = qtRead();
+    if (fallback.error.isEmpty())
+        return finish(std::move(fallback), QStringLiteral("qt-multimedia"), options);
+    return DecodeResult::failure(QStringLiteral("unknown or unsupported audio format (%1)").arg(fallback.error));
+}
+
+} // namespace
+
+const QStringList& AudioDecoder::audioSuffixes()
+{
+    static const QStringList s{QStringLiteral("mp3"),  QStringLiteral("wav"), QStringLiteral("flac"),
+                               QStringLiteral("ogg"),  QStringLiteral("oga"), QStringLiteral("opus"),
+                               QStringLiteral("m4a"),  QStringLiteral("aac"), QStringLiteral("mp4"),
+                               QStringLiteral("aiff"), QStringLiteral("aif"), QStringLiteral("au")};
+    return s;
+}
+
+bool AudioDecoder::looksLikeAudio(const QString& path)
+{
+    return audioSuffixes().contains(QFileInfo(path).suffix().toLower());
+}
+
+DecodeResult AudioDecoder::decodeFile(const QString& path, const DecodeOptions& options)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return DecodeResult::failure(QStringLiteral("no such file"));
+    if (info.isDir())
+        return DecodeResult::failure(QStringLiteral("is a directory"));
+    if (!info.isReadable())
+        return DecodeResult::failure(QStringLiteral("not readable (permission denied)"));
+    if (info.size() == 0)
+        return DecodeResult::failure(QStringLiteral("empty file (0 bytes)"));
+    if (options.maxBytes > 0 && info.size() > options.maxBytes)
+        return DecodeResult::failure(QStringLiteral("file too large (%1 MB)").arg(info.size() >> 20));
+    return decodeWith([&] { return SndfileReader::readFile(path, options.maxSeconds); },
+                      [&] { return QtAudioReader::readFile(path, options.maxSeconds); }, options);
+}
+
+DecodeResult AudioDecoder::decodeMemory(const QByteArray& data, const DecodeOptions& options)
+{
+    if (data.isEmpty())
+        return DecodeResult::failure(QStringLiteral("empty data (0 bytes)"));
+    if (options.maxBytes > 0 && data.size() > options.maxBytes)
+        return DecodeResult::failure(QStringLiteral("data too large (%1 MB)").arg(data.size() >> 20));
+    return decodeWith([&] { return SndfileReader::readMemory(data, options.maxSeconds); },
+                      [&] { return QtAudioReader::readMemory(data, options.maxSeconds); }, options);
+}
+
+} // namespace gs

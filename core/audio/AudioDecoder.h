@@ -1,0 +1,33 @@
+#pragma once
+// The one entry point for turning audio files or bytes into the mono float signal that
+// librosa.load(path, sr=22050) returns: libsndfile decode, channel-mean downmix in float32,
+// libsoxr HQ resampling, length ceil(n * sr / orig_sr). Formats libsndfile lacks (AAC/M4A)
+// go through QAudioDecoder. Blocking and thread-safe: call from worker threads (or a CLI
+// main), never from the GUI thread.
+#include "DecodeResult.h"
+#include "dsp/Resampler.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace gs {
+
+struct DecodeOptions
+{
+    int sr = 22050;              ///< target rate; 0 keeps the file's own rate (librosa sr=None)
+    dsp::ResType res_type = dsp::ResType::SoxrHq; ///< librosa.load's default resampler
+    double maxSeconds = 1800.0;  ///< refuse longer input (0 = unlimited)
+    qint64 maxBytes = 1LL << 31; ///< refuse larger files
+};
+
+class AudioDecoder
+{
+public:
+    static DecodeResult decodeFile(const QString& path, const DecodeOptions& options = {});
+    static DecodeResult decodeMemory(const QByteArray& data, const DecodeOptions& options = {});
+    /// File name suffixes the decoder is meant for (lower case, no dot).
+    static const QStringList& audioSuffixes();
+    static bool looksLikeAudio(const QString& path);
+};
+
+} // namespace gs

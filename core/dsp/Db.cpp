@@ -1,0 +1,49 @@
+#include "Db.h"
+
+#include "ParameterError.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace dsp {
+
+void DbParams::validate() const
+{
+    if (!(amin > 0.0f))
+        throw ParameterError("amin must be strictly positive");
+    if (top_db && *top_db < 0.0f)
+        throw ParameterError("top_db must be non-negative");
+}
+
+void powerToDbInPlace(Eigen::Ref<Matrix> S, const DbParams& params)
+{
+    float ref = std::abs(params.ref);
+    if (params.ref_mode == DbParams::RefMode::Max)
+        ref = S.size() > 0 ? S.cwiseAbs().maxCoeff() : 1.0f;
+    const float offset = 10.0f * std::log10(std::max(params.amin, ref));
+    float peak = -std::numeric_limits<float>::infinity();
+    for (long c = 0; c < S.cols(); ++c) {
+        float* col = S.col(c).data();
+        for (long r = 0; r < S.rows(); ++r) {
+            const float d = 10.0f * std::log10(std::max(params.amin, col[r])) - offset;
+            col[r] = d;
+            peak = std::max(peak, d);
+        }
+    }
+    if (!params.top_db || S.size() == 0)
+        return;
+    const float floor = peak - *params.top_db;
+    S = S.cwiseMax(floor);
+}
+
+void amplitudeToDbInPlace(Eigen::Ref<Matrix> S, const DbParams& params)
+{
+    S = S.cwiseAbs2();
+    DbParams squared = params;
+    squared.amin = params.amin * params.amin;
+    squared.ref = params.ref * params.ref;
+    powerToDbInPlace(S, squared);
+}
+
+} // namespace dsp

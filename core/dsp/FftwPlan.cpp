@@ -1,0 +1,47 @@
+#include "FftwPlan.h"
+
+#include "ParameterError.h"
+
+#include <fftw3.h>
+
+#include <mutex>
+
+namespace dsp {
+namespace {
+std::mutex& plannerMutex()
+{
+    static std::mutex m;
+    return m;
+}
+} // namespace
+
+FftwPlan::FftwPlan(int n) : m_n(n)
+{
+    if (n < 2)
+        throw ParameterError("FFT size must be >= 2, got " + std::to_string(n));
+    std::lock_guard lock(plannerMutex());
+    m_in = fftwf_alloc_real(std::size_t(n));
+    m_out = reinterpret_cast<std::complex<float>*>(fftwf_alloc_complex(std::size_t(n / 2 + 1)));
+    auto* out = reinterpret_cast<fftwf_complex*>(m_out);
+    m_plan = fftwf_plan_dft_r2c_1d(n, m_in, out, FFTW_MEASURE | FFTW_DESTROY_INPUT);
+    if (!m_plan) {
+        fftwf_free(m_in);
+        fftwf_free(m_out);
+        throw ParameterError("FFTW could not plan a transform of size " + std::to_string(n));
+    }
+}
+
+FftwPlan::~FftwPlan()
+{
+    std::lock_guard lock(plannerMutex());
+    fftwf_destroy_plan(static_cast<fftwf_plan>(m_plan));
+    fftwf_free(m_in);
+    fftwf_free(m_out);
+}
+
+void FftwPlan::execute()
+{
+    fftwf_execute(static_cast<fftwf_plan>(m_plan));
+}
+
+} // namespace dsp

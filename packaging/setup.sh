@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine (root, or a user with sudo):
+#   packaging/setup.sh run    install what is needed, build, start GenreScope
+#   packaging/setup.sh test   install what is needed, build, run the whole test suite
+#   packaging/setup.sh deps   only install the Debian packages
+#   packaging/setup.sh build  only configure and build (into ./build)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${GENRESCOPE_BUILD_DIR:-$here/build}"
+
+# Build, runtime and test packages (Debian 12 names).
+packages=(
+  cmake ninja-build g++ pkg-config file
+  qt6-base-dev qt6-multimedia-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite
+  qt6-svg-dev qt6-qpa-plugins
+  libfftw3-dev libeigen3-dev libsndfile1-dev libsoxr-dev
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
+  libgl1-mesa-dri xvfb xauth
+  desktop-file-utils appstream dpkg-dev
+)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_deps() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then
+    echo "setup: all ${#packages[@]} Debian packages present" >&2
+    return
+  fi
+  echo "setup: installing ${missing[*]}" >&2
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DGENRESCOPE_WERROR="${GENRESCOPE_WERROR:-ON}" >/dev/null
+  cmake --build "$build_dir" -j "$(nproc)"
+}
+
+run_tests() {
+  QT_QPA_PLATFORM=offscreen ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)" \
+    --timeout 900 "$@"
+}
+
+run_app() {
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    echo "setup: no display found; starting under a virtual X server (xvfb-run)" >&2
+    exec xvfb-run -a "$build_dir/app/gui/genrescope" "$@"
+  fi
+  exec "$build_dir/app/gui/genrescope" "$@"
+}
+
+cmd="${1:-}"
+shift || true
+case "$cmd" in
+  deps)  install_deps ;;
+  build) install_deps; build ;;
+  test)  install_deps; build; run_tests "$@" ;;
+  run)   install_deps; build; run_app "$@" ;;
+  *) echo "usage: $0 run|test|deps|build" >&2; exit 2 ;;
+esac
