@@ -1,0 +1,48 @@
+#include "CliCommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace cli {
+
+std::vector<Command>& commands()
+{
+    static std::vector<Command> all;
+    return all;
+}
+
+void addCommonOptions(QCommandLineParser& parser)
+{
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("library"),
+                      QStringLiteral("Library folder (default: $GENRESCOPE_LIBRARY, else the XDG data folder)."),
+                      QStringLiteral("DIR")});
+}
+
+bool parseOrExplain(QCommandLineParser& parser, const QStringList& args)
+{
+    if (!parser.parse(args)) {
+        error(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    return true;
+}
+
+void error(const QString& line)
+{
+    QTextStream(stderr) << "genrescope-cli: " << line << Qt::endl;
+}
+
+void progress(const QString& line)
+{
+    QTextStream(stderr) << line << Qt::endl;
+}
+
+} // namespace cli
