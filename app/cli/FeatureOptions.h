@@ -1,0 +1,23 @@
+#pragma once
+// The librosa-named feature options shared by `features`, `render`, `pca` and `bench`:
+// --sr --n-fft --hop-length --n-mels --fmin --fmax --htk --top-db --n-mfcc --res-type.
+// Defaults are librosa's (sr 22050, n_fft 2048, hop 512, n_mels 128, n_mfcc 20, top_db 80).
+#include "audio/AudioDecoder.h"
+#include "dsp/FeatureParams.h"
+
+#include <QCommandLineParser>
+
+namespace cli {
+
+struct FeatureOptions
+{
+    dsp::FeatureParams params;
+    gs::DecodeOptions decode;
+};
+
+void addFeatureOptions(QCommandLineParser& parser);
+/// Reads the options; on a bad value prints a one-line error and returns false.
+/// The returned parameters are validated (dsp::ParameterError is turned into the error line).
+bool readFeatureOptions(const QCommandLineParser& parser, FeatureOptions& out);
+
+} // namespace cli
