@@ -62,7 +62,7 @@ shift || true
 case "$cmd" in
   deps)  install_deps ;;
   build) install_deps; build ;;
-  test)  install_deps; build; run_tests "$@" ;;
+  test)  install_deps; build; run_tests "$@"; "$here/packaging/check-deb.sh" "$build_dir" ;;
   run)   install_deps; build; run_app "$@" ;;
   *) echo "usage: $0 run|test|deps|build" >&2; exit 2 ;;
 esac
