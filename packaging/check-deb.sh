@@ -56,6 +56,7 @@ for f in "$cli" /usr/share/applications/$app_id.desktop /usr/share/metainfo/$app
 done
 if dpkg-deb -c "$deb" | grep -q '\./usr/bin/genrescope$'; then
   [ -x /usr/bin/genrescope ] || fail "not installed: /usr/bin/genrescope"
+  [ -s /usr/share/man/man1/genrescope.1.gz ] || fail "not installed: genrescope.1.gz"
 else
   step "NOTE: this build has no GUI target; the package holds genrescope-cli only"
 fi
