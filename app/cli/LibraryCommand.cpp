@@ -1,0 +1,127 @@
+// genrescope-cli library list [--csv] | stats [--csv]: what the library holds.
+#include "CliCommand.h"
+#include "library/Library.h"
+
+#include <QTextStream>
+
+namespace {
+
+QString csvField(QString s)
+{
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
+        return s;
+    s.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return QLatin1Char('"') + s + QLatin1Char('"');
+}
+
+void printCsv(QTextStream& out, const QStringList& fields)
+{
+    QStringList quoted;
+    for (const QString& f : fields)
+        quoted << csvField(f);
+    out << quoted.join(QLatin1Char(',')) << '\n';
+}
+
+int list(const gs::Library& library, const QCommandLineParser& parser)
+{
+    gs::TrackQuery query{.genre = parser.value(QStringLiteral("genre"))};
+    if (parser.isSet(QStringLiteral("status"))) {
+        query.status = gs::trackStatusFromName(parser.value(QStringLiteral("status")));
+        if (!query.status) {
+            cli::error(QStringLiteral("library list: unknown status '%1' (downloaded, pending, failed, no-preview)")
+                           .arg(parser.value(QStringLiteral("status"))));
+            return cli::Usage;
+        }
+    }
+    QTextStream out(stdout);
+    const bool csv = parser.isSet(QStringLiteral("csv"));
+    if (csv)
+        printCsv(out, {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("artist"),
+                       QStringLiteral("album"), QStringLiteral("genre"), QStringLiteral("source"),
+                       QStringLiteral("source_id"), QStringLiteral("isrc"), QStringLiteral("duration"),
+                       QStringLiteral("status"), QStringLiteral("preview_source"), QStringLiteral("sha256"),
+                       QStringLiteral("audio_path"), QStringLiteral("last_error")});
+    for (const gs::TrackRecord& t : library.tracks(query)) {
+        const QString status = gs::trackStatusName(t.status);
+        if (csv)
+            printCsv(out, {QString::number(t.id), t.title, t.artist, t.album, t.genre, t.source, t.sourceId, t.isrc,
+                           QString::number(t.durationSeconds, 'f', 2), status, t.previewSource, t.sha256,
+                           t.audioPath, t.lastError});
+        else
+            out << QString::number(t.id).rightJustified(6) << "  " << status.leftJustified(10) << "  "
+                << t.genre.leftJustified(12) << "  "
+                << (t.artist.isEmpty() ? t.title : t.artist + QStringLiteral(" - ") + t.title)
+                << (t.lastError.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(t.lastError)) << '\n';
+    }
+    return cli::Ok;
+}
+
+int stats(const gs::Library& library, const QCommandLineParser& parser)
+{
+    using S = gs::TrackStatus;
+    const gs::LibraryStats s = library.stats();
+    QTextStream out(stdout);
+    const QList<S> order{S::Downloaded, S::Pending, S::Failed, S::NoPreview};
+    const bool csv = parser.isSet(QStringLiteral("csv"));
+    auto row = [&](const QString& genre, int total, const int* by) {
+        QStringList f{genre, QString::number(total)};
+        for (S st : order)
+            f << QString::number(by[int(st)]);
+        if (csv) {
+            printCsv(out, f);
+            return;
+        }
+        out << f[0].leftJustified(16);
+        for (qsizetype i = 1; i < f.size(); ++i)
+            out << f[i].rightJustified(i == 1 ? 7 : 12);
+        out << '\n';
+    };
+    QStringList header{QStringLiteral("genre"), QStringLiteral("total")};
+    for (S st : order)
+        header << gs::trackStatusName(st);
+    if (csv) {
+        printCsv(out, header);
+    } else {
+        out << header[0].leftJustified(16) << header[1].rightJustified(7);
+        for (qsizetype i = 2; i < header.size(); ++i)
+            out << header[i].rightJustified(12);
+        out << '\n';
+    }
+    for (const auto& g : s.genres)
+        row(g.genre.isEmpty() ? QStringLiteral("(none)") : g.genre, g.total(), g.byStatus);
+    row(QStringLiteral("(all)"), s.totalTracks, s.byStatus);
+    return cli::Ok;
+}
+
+int runLibrary(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Shows the library.\n  list   one row per track (--csv: id,title,artist,album,genre,source,source_id,\n"
+        "         isrc,duration,status,preview_source,sha256,audio_path,last_error)\n"
+        "  stats  tracks per genre and per status"));
+    cli::addCommonOptions(parser);
+    parser.addOption({QStringLiteral("csv"), QStringLiteral("CSV output with a header row.")});
+    parser.addOption({QStringLiteral("genre"), QStringLiteral("list: only this genre."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("status"), QStringLiteral("list: only downloaded|pending|failed|no-preview."),
+                      QStringLiteral("STATUS")});
+    parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("list or stats"));
+    if (!cli::parseOrExplain(parser, args))
+        return cli::Usage;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 1 || (pos[0] != QLatin1String("list") && pos[0] != QLatin1String("stats"))) {
+        cli::error(QStringLiteral("library: expected 'list' or 'stats' (see --help)"));
+        return cli::Usage;
+    }
+    gs::Library library{gs::LibraryPaths(parser.value(QStringLiteral("library")))};
+    QString error;
+    if (!library.open(&error)) {
+        cli::error(error);
+        return cli::Usage;
+    }
+    return pos[0] == QLatin1String("list") ? list(library, parser) : stats(library, parser);
+}
+
+} // namespace
+
+GS_CLI_COMMAND("library", "list the library's tracks, or stats per genre and status", runLibrary);

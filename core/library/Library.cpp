@@ -1,0 +1,256 @@
+#include "Library.h"
+
+#include "LibrarySchema.h"
+#include "LibrarySql.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+namespace gs {
+namespace {
+
+// Removes this thread's connections when the thread ends (one entry per Library used here).
+struct ThreadConnections
+{
+    QStringList names;
+    ~ThreadConnections()
+    {
+        for (const QString& n : names)
+            QSqlDatabase::removeDatabase(n);
+    }
+};
+thread_local ThreadConnections t_connections;
+
+QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
+
+bool fail(QString* error, const QString& what)
+{
+    if (error)
+        *error = QStringLiteral("library: %1").arg(what);
+    return false;
+}
+
+} // namespace
+
+Library::Library(LibraryPaths paths) : m_paths(std::move(paths))
+{
+    static QAtomicInteger<int> counter;
+    m_connectionPrefix = QStringLiteral("gs-library-%1-").arg(counter.fetchAndAddRelaxed(1));
+}
+
+Library::~Library()
+{
+    const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId()));
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+        t_connections.names.removeAll(name);
+    }
+}
+
+QSqlDatabase Library::connection() const
+{
+    const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId()));
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    t_connections.names.append(name);
+    db.setDatabaseName(m_paths.database());
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
+    if (db.open()) {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        q.exec(QStringLiteral("PRAGMA synchronous=NORMAL")); // WAL + NORMAL: safe against process crashes
+        q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    }
+    return db;
+}
+
+bool Library::open(QString* error)
+{
+    if (!m_paths.ensureExists(error))
+        return false;
+    QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return fail(error, QStringLiteral("cannot open %1 (%2)").arg(m_paths.database(), db.lastError().text()));
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next() ||
+        q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return fail(error, QStringLiteral("cannot switch %1 to WAL mode").arg(m_paths.database()));
+    q.finish();
+    if (!LibrarySchema::migrate(db, error))
+        return false;
+    m_open = true;
+    return true;
+}
+
+int Library::schemaVersion() const
+{
+    QSqlDatabase db = connection();
+    return LibrarySchema::version(db);
+}
+
+qint64 Library::genreId(QSqlDatabase& db, const QString& name, QString* error)
+{
+    const QString n = name.trimmed();
+    if (n.isEmpty())
+        return 0;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO genres(name) VALUES(?) ON CONFLICT(name) DO NOTHING"));
+    q.addBindValue(n);
+    if (q.exec()) {
+        q.prepare(QStringLiteral("SELECT id FROM genres WHERE name = ?"));
+        q.addBindValue(n);
+        if (q.exec() && q.next())
+            return q.value(0).toLongLong();
+    }
+    fail(error, q.lastError().text());
+    return 0;
+}
+
+qint64 Library::ensureGenre(const QString& name, QString* error)
+{
+    QSqlDatabase db = connection();
+    return genreId(db, name, error);
+}
+
+std::optional<PlaylistImport> Library::addPlaylist(const PlaylistRecord& playlist, const QList<TrackRecord>& tracks,
+                                                   QString* error)
+{
+    QSqlDatabase db = connection();
+    if (!db.transaction()) {
+        fail(error, db.lastError().text());
+        return std::nullopt;
+    }
+    PlaylistImport out;
+    auto abort = [&](const QString& why) {
+        db.rollback();
+        fail(error, why);
+        return std::nullopt;
+    };
+    const qint64 genre = genreId(db, playlist.genre, error);
+    if (!playlist.genre.trimmed().isEmpty() && genre == 0)
+        return abort(QStringLiteral("cannot store genre '%1'").arg(playlist.genre));
+    const QVariant genreValue = genre ? QVariant(genre) : QVariant(QMetaType(QMetaType::LongLong));
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO playlists(source, source_id, title, genre_id, added_at) VALUES(?,?,?,?,?) "
+                             "ON CONFLICT(source, source_id) DO UPDATE SET title = excluded.title, "
+                             "genre_id = COALESCE(excluded.genre_id, genre_id)"));
+    for (const QVariant& v : {sql::text(playlist.source), sql::text(playlist.sourceId), sql::text(playlist.title),
+                              genreValue, QVariant(now())})
+        q.addBindValue(v);
+    if (!q.exec())
+        return abort(q.lastError().text());
+    q.prepare(QStringLiteral("SELECT id FROM playlists WHERE source = ? AND source_id = ?"));
+    q.addBindValue(playlist.source);
+    q.addBindValue(playlist.sourceId);
+    if (!q.exec() || !q.next())
+        return abort(q.lastError().text());
+    out.playlistId = q.value(0).toLongLong();
+    int position = 0;
+    for (const TrackRecord& t : tracks) {
+        const auto stored = sql::upsertRemoteTrack(db, t, genreValue, now());
+        if (!stored.error.isEmpty())
+            return abort(QStringLiteral("track %1:%2: %3").arg(t.source, t.sourceId, stored.error));
+        (stored.added ? out.added : out.existing)++;
+        out.trackIds.append(stored.id);
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO playlist_tracks(playlist_id, track_id, position) "
+                                 "VALUES(?,?,?)"));
+        q.addBindValue(out.playlistId);
+        q.addBindValue(stored.id);
+        q.addBindValue(position++);
+        if (!q.exec())
+            return abort(q.lastError().text());
+    }
+    if (!db.commit())
+        return abort(db.lastError().text());
+    return out;
+}
+
+bool Library::addLocalFiles(QList<TrackRecord>& files, QString* error)
+{
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        return fail(error, db.lastError().text());
+    for (TrackRecord& f : files) {
+        f.source = QString::fromLatin1(sources::Local);
+        f.sourceId = f.audioPath;
+        f.status = TrackStatus::Downloaded;
+        if (f.previewSource.isEmpty())
+            f.previewSource = QString::fromLatin1(sources::Local);
+        const qint64 genre = genreId(db, f.genre, error);
+        const QVariant genreValue = genre ? QVariant(genre) : QVariant(QMetaType(QMetaType::LongLong));
+        const QString why = f.audioPath.isEmpty() || f.sha256.isEmpty()
+                                ? QStringLiteral("a local file needs its path and sha256")
+                                : sql::upsertLocalTrack(db, f, genreValue, now());
+        if (!why.isEmpty()) {
+            db.rollback();
+            return fail(error, QStringLiteral("%1: %2").arg(f.audioPath, why));
+        }
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return fail(error, db.lastError().text());
+    }
+    return true;
+}
+
+qint64 Library::addLocalFile(TrackRecord file, QString* error)
+{
+    QList<TrackRecord> one{std::move(file)};
+    return addLocalFiles(one, error) ? one.first().id : 0;
+}
+
+bool Library::setDownloaded(qint64 id, const QString& audioPath, const QString& sha256, const QString& previewSource,
+                            QString* error)
+{
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE tracks SET status = 'downloaded', audio_path = ?, sha256 = ?, "
+                             "preview_source = ?, last_error = '', updated_at = ? WHERE id = ?"));
+    for (const QVariant& v : {sql::text(audioPath), sql::text(sha256), sql::text(previewSource), QVariant(now()),
+                              QVariant(id)})
+        q.addBindValue(v);
+    if (!q.exec())
+        return fail(error, q.lastError().text());
+    return q.numRowsAffected() == 1 || fail(error, QStringLiteral("no track %1").arg(id));
+}
+
+bool Library::setStatus(qint64 id, TrackStatus status, const QString& lastError, QString* error)
+{
+    if (status == TrackStatus::Downloaded)
+        return fail(error, QStringLiteral("use setDownloaded() to mark a track downloaded"));
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE tracks SET status = ?, last_error = ?, updated_at = ?, "
+                             "audio_path = '', sha256 = '' WHERE id = ? AND source <> 'local'"));
+    QString line = lastError;
+    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    for (const QVariant& v : {QVariant(trackStatusName(status)), sql::text(line), QVariant(now()), QVariant(id)})
+        q.addBindValue(v);
+    if (!q.exec())
+        return fail(error, q.lastError().text());
+    return q.numRowsAffected() == 1 || fail(error, QStringLiteral("no downloadable track %1").arg(id));
+}
+
+int Library::repair(QString* error)
+{
+    const QDir audio(m_paths.audioDir());
+    for (const QFileInfo& f : audio.entryInfoList({QLatin1Char('*') + partialSuffix()}, QDir::Files))
+        QFile::remove(f.absoluteFilePath());
+    int reset = 0;
+    for (const TrackRecord& t : tracks({.status = TrackStatus::Downloaded})) {
+        if (t.source == QLatin1String(sources::Local) || QFileInfo::exists(t.audioPath))
+            continue;
+        if (setStatus(t.id, TrackStatus::Pending, QStringLiteral("audio file missing"), error))
+            ++reset;
+    }
+    return reset;
+}
+
+} // namespace gs

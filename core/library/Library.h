@@ -1,0 +1,105 @@
+#pragma once
+// The local library: one SQLite file (LibraryPaths::database()) holding genres, playlists,
+// playlist membership and tracks (TrackRecord.h). Downloaded audio lives in
+// LibraryPaths::audioDir(); the analysis side keys its feature cache on TrackRecord::sha256.
+//
+// Threads: a Library may be used from any number of threads at once. Each thread gets its
+// own QSqlDatabase connection (created on first use, closed when the thread ends); the file
+// is in WAL mode so readers never block the writer. Every multi-row change runs in one
+// transaction: a crash (even kill -9) leaves either all of it or none of it.
+//
+// Errors: writers return false / 0 / nullopt and, when `error` is given, one line naming
+// the reason. Readers return empty results on error.
+#include "library/LibraryPaths.h"
+#include "library/TrackRecord.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace gs {
+
+/// Filter for Library::tracks(); empty fields do not filter.
+struct TrackQuery
+{
+    QString genre{};            ///< case-insensitive genre label
+    qint64 playlistId = 0;      ///< membership; results then come in playlist order
+    std::optional<TrackStatus> status{};
+    QString source{};
+};
+
+/// What Library::addPlaylist() stored.
+struct PlaylistImport
+{
+    qint64 playlistId = 0;
+    QList<qint64> trackIds; ///< one per input track, same order
+    int added = 0;          ///< tracks new to the library
+    int existing = 0;       ///< tracks already known (never duplicated; status and audio kept)
+};
+
+class Library
+{
+public:
+    explicit Library(LibraryPaths paths = LibraryPaths());
+    ~Library();
+    Library(const Library&) = delete;
+    Library& operator=(const Library&) = delete;
+
+    /// Creates the folders and the file if needed and migrates the schema. Call once,
+    /// before any other member. Returns false with a one-line reason.
+    bool open(QString* error = nullptr);
+    [[nodiscard]] bool isOpen() const { return m_open; }
+    [[nodiscard]] const LibraryPaths& paths() const { return m_paths; }
+    [[nodiscard]] int schemaVersion() const;
+
+    // ---- reads ------------------------------------------------------------------------
+    [[nodiscard]] QList<TrackRecord> tracks(const TrackQuery& query = {}) const;
+    [[nodiscard]] QList<TrackRecord> tracksByGenre(const QString& genre) const;
+    [[nodiscard]] QList<TrackRecord> tracksInPlaylist(qint64 playlistId) const;
+    [[nodiscard]] std::optional<TrackRecord> track(qint64 id) const;
+    [[nodiscard]] std::optional<TrackRecord> trackBySource(const QString& source, const QString& sourceId) const;
+    [[nodiscard]] QList<GenreInfo> genres() const;          ///< sorted by name, with track counts
+    [[nodiscard]] QList<PlaylistRecord> playlists() const;  ///< in insertion order
+    [[nodiscard]] LibraryStats stats() const;
+
+    // ---- writes -----------------------------------------------------------------------
+    /// Returns the id of the genre `name` (case-insensitive), creating it. 0 on error.
+    qint64 ensureGenre(const QString& name, QString* error = nullptr);
+    /// Stores a playlist and its tracks (keyed by source + sourceId) in one transaction.
+    /// New tracks are Pending with `playlist.genre`; known tracks get fresh metadata but
+    /// keep their status, audio and genre (a track without a genre gets this one).
+    std::optional<PlaylistImport> addPlaylist(const PlaylistRecord& playlist, const QList<TrackRecord>& tracks,
+                                              QString* error = nullptr);
+    /// Stores local files (source Local, sourceId = audioPath, status Downloaded; the caller
+    /// fills audioPath, sha256, genre and what it knows of title/artist/album) in one
+    /// transaction; re-importing a path updates its row. Fills each record's id.
+    /// Use LocalImporter to verify and hash files first.
+    bool addLocalFiles(QList<TrackRecord>& files, QString* error = nullptr);
+    /// Convenience for one file; returns the track id, 0 on error.
+    qint64 addLocalFile(TrackRecord file, QString* error = nullptr);
+    /// Marks a track Downloaded with its final (already renamed) file.
+    bool setDownloaded(qint64 id, const QString& audioPath, const QString& sha256, const QString& previewSource,
+                       QString* error = nullptr);
+    /// Sets Pending / Failed / NoPreview with a one-line reason and clears the audio fields
+    /// (the caller removes the file). Local files are never changed this way.
+    bool setStatus(qint64 id, TrackStatus status, const QString& lastError = {}, QString* error = nullptr);
+    /// Reconciles the file with the disk after a crash: Downloaded rows whose audio file is
+    /// gone go back to Pending, and left-over temporary downloads (*.part) are deleted.
+    /// Returns the number of rows reset.
+    int repair(QString* error = nullptr);
+
+    /// The suffix of a download in progress in audioDir(); such files are never tracks.
+    static QString partialSuffix() { return QStringLiteral(".part"); }
+
+private:
+    QSqlDatabase connection() const; ///< this thread's connection (opened on first use)
+    qint64 genreId(QSqlDatabase& db, const QString& name, QString* error);
+
+    LibraryPaths m_paths;
+    QString m_connectionPrefix;
+    bool m_open = false;
+};
+
+} // namespace gs

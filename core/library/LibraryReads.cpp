@@ -1,0 +1,132 @@
+// Library's read side (queries); the write side is in Library.cpp.
+#include "Library.h"
+#include "LibrarySql.h"
+
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <map>
+
+namespace gs {
+
+QList<TrackRecord> Library::tracks(const TrackQuery& query) const
+{
+    QStringList where;
+    QVariantList binds;
+    QString from = QStringLiteral("tracks t LEFT JOIN genres g ON g.id = t.genre_id");
+    QString order = QStringLiteral("t.id");
+    if (query.playlistId > 0) {
+        from += QStringLiteral(" JOIN playlist_tracks pt ON pt.track_id = t.id");
+        where << QStringLiteral("pt.playlist_id = ?");
+        binds << query.playlistId;
+        order = QStringLiteral("pt.position");
+    }
+    if (!query.genre.isEmpty()) {
+        where << QStringLiteral("g.name = ? COLLATE NOCASE");
+        binds << query.genre.trimmed();
+    }
+    if (query.status) {
+        where << QStringLiteral("t.status = ?");
+        binds << trackStatusName(*query.status);
+    }
+    if (!query.source.isEmpty()) {
+        where << QStringLiteral("t.source = ?");
+        binds << query.source;
+    }
+    QString text = QStringLiteral("SELECT %1 FROM %2").arg(sql::trackColumns(), from);
+    if (!where.isEmpty())
+        text += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    text += QStringLiteral(" ORDER BY ") + order;
+
+    QSqlQuery q(connection());
+    q.setForwardOnly(true);
+    q.prepare(text);
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    QList<TrackRecord> out;
+    if (q.exec())
+        while (q.next())
+            out.append(sql::trackFromRow(q));
+    return out;
+}
+
+QList<TrackRecord> Library::tracksByGenre(const QString& genre) const { return tracks({.genre = genre}); }
+
+QList<TrackRecord> Library::tracksInPlaylist(qint64 playlistId) const
+{
+    return playlistId > 0 ? tracks({.playlistId = playlistId}) : QList<TrackRecord>{};
+}
+
+std::optional<TrackRecord> Library::track(qint64 id) const
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM tracks t LEFT JOIN genres g ON g.id = t.genre_id WHERE t.id = ?")
+                  .arg(sql::trackColumns()));
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return sql::trackFromRow(q);
+    return std::nullopt;
+}
+
+std::optional<TrackRecord> Library::trackBySource(const QString& source, const QString& sourceId) const
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM tracks t LEFT JOIN genres g ON g.id = t.genre_id "
+                             "WHERE t.source = ? AND t.source_id = ?")
+                  .arg(sql::trackColumns()));
+    q.addBindValue(source);
+    q.addBindValue(sourceId);
+    if (q.exec() && q.next())
+        return sql::trackFromRow(q);
+    return std::nullopt;
+}
+
+QList<GenreInfo> Library::genres() const
+{
+    QSqlQuery q(connection());
+    QList<GenreInfo> out;
+    if (q.exec(QStringLiteral("SELECT g.id, g.name, COUNT(t.id) FROM genres g LEFT JOIN tracks t "
+                              "ON t.genre_id = g.id GROUP BY g.id ORDER BY g.name COLLATE NOCASE")))
+        while (q.next())
+            out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt()});
+    return out;
+}
+
+QList<PlaylistRecord> Library::playlists() const
+{
+    QSqlQuery q(connection());
+    QList<PlaylistRecord> out;
+    if (q.exec(QStringLiteral("SELECT p.id, p.source, p.source_id, p.title, COALESCE(g.name, ''), "
+                              "(SELECT COUNT(*) FROM playlist_tracks pt WHERE pt.playlist_id = p.id) "
+                              "FROM playlists p LEFT JOIN genres g ON g.id = p.genre_id ORDER BY p.id")))
+        while (q.next())
+            out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                        q.value(3).toString(), q.value(4).toString(), q.value(5).toInt()});
+    return out;
+}
+
+LibraryStats Library::stats() const
+{
+    QSqlQuery q(connection());
+    LibraryStats out;
+    std::map<QString, LibraryStats::Row> rows; // sorted by genre
+    if (q.exec(QStringLiteral("SELECT COALESCE(g.name, ''), t.status, COUNT(*) FROM tracks t "
+                              "LEFT JOIN genres g ON g.id = t.genre_id GROUP BY 1, 2"))) {
+        while (q.next()) {
+            const auto status = trackStatusFromName(q.value(1).toString());
+            if (!status)
+                continue;
+            const int n = q.value(2).toInt();
+            LibraryStats::Row& row = rows[q.value(0).toString()];
+            row.genre = q.value(0).toString();
+            row.byStatus[int(*status)] += n;
+            out.byStatus[int(*status)] += n;
+            out.totalTracks += n;
+        }
+    }
+    for (auto& [name, row] : rows)
+        out.genres.append(row);
+    return out;
+}
+
+} // namespace gs

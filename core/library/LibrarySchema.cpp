@@ -1,0 +1,96 @@
+#include "LibrarySchema.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+namespace gs {
+namespace {
+
+// Migration N (1-based) brings the file from version N-1 to N. Append only; never edit a
+// released step.
+const QList<QStringList>& migrations()
+{
+    static const QList<QStringList> steps{
+        // 1: genres, playlists, tracks, playlist membership.
+        {QStringLiteral("CREATE TABLE genres(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE)"),
+         QStringLiteral("CREATE TABLE playlists(id INTEGER PRIMARY KEY, source TEXT NOT NULL, "
+                        "source_id TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', "
+                        "genre_id INTEGER REFERENCES genres(id), added_at TEXT NOT NULL, "
+                        "UNIQUE(source, source_id))"),
+         QStringLiteral("CREATE TABLE tracks(id INTEGER PRIMARY KEY, source TEXT NOT NULL, "
+                        "source_id TEXT NOT NULL, isrc TEXT NOT NULL DEFAULT '', "
+                        "title TEXT NOT NULL DEFAULT '', artist TEXT NOT NULL DEFAULT '', "
+                        "album TEXT NOT NULL DEFAULT '', genre_id INTEGER REFERENCES genres(id), "
+                        "duration REAL NOT NULL DEFAULT 0, audio_path TEXT NOT NULL DEFAULT '', "
+                        "sha256 TEXT NOT NULL DEFAULT '', "
+                        "status TEXT NOT NULL DEFAULT 'pending' "
+                        "CHECK(status IN ('pending','downloaded','failed','no-preview')), "
+                        "last_error TEXT NOT NULL DEFAULT '', preview_source TEXT NOT NULL DEFAULT '', "
+                        "added_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE(source, source_id))"),
+         QStringLiteral("CREATE TABLE playlist_tracks(playlist_id INTEGER NOT NULL REFERENCES playlists(id) "
+                        "ON DELETE CASCADE, track_id INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE, "
+                        "position INTEGER NOT NULL, PRIMARY KEY(playlist_id, track_id))"),
+         QStringLiteral("CREATE INDEX tracks_genre ON tracks(genre_id)"),
+         QStringLiteral("CREATE INDEX tracks_status ON tracks(status)")},
+        // 2: look-ups by content hash (feature cache, duplicate detection).
+        {QStringLiteral("CREATE INDEX tracks_sha256 ON tracks(sha256)")},
+    };
+    return steps;
+}
+
+bool exec(QSqlDatabase& db, const QString& sql, QString* error)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    if (error)
+        *error = QStringLiteral("library schema: %1").arg(q.lastError().text());
+    return false;
+}
+
+} // namespace
+
+int LibrarySchema::latestVersion() { return int(migrations().size()); }
+
+int LibrarySchema::version(QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("PRAGMA user_version")) && q.next() ? q.value(0).toInt() : -1;
+}
+
+bool LibrarySchema::migrate(QSqlDatabase& db, QString* error)
+{
+    const int from = version(db);
+    if (from < 0) {
+        if (error)
+            *error = QStringLiteral("library: cannot read the schema version (%1)").arg(db.lastError().text());
+        return false;
+    }
+    if (from > latestVersion()) {
+        if (error)
+            *error = QStringLiteral("library: schema version %1 is newer than this GenreScope supports (%2)")
+                         .arg(from).arg(latestVersion());
+        return false;
+    }
+    for (int v = from; v < latestVersion(); ++v) {
+        if (!db.transaction()) {
+            if (error)
+                *error = QStringLiteral("library: %1").arg(db.lastError().text());
+            return false;
+        }
+        bool ok = true;
+        for (const QString& sql : migrations().at(v))
+            ok = ok && exec(db, sql, error);
+        ok = ok && exec(db, QStringLiteral("PRAGMA user_version = %1").arg(v + 1), error);
+        if (!ok || !db.commit()) {
+            db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace gs

@@ -1,0 +1,204 @@
+#include "LocalImporter.h"
+
+#include "FileHash.h"
+#include "FmaMetadata.h"
+#include "Library.h"
+#include "audio/AudioDecoder.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QMutex>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <atomic>
+
+namespace gs {
+namespace {
+
+TrackRecord candidate(const QFileInfo& file, const QString& genre)
+{
+    TrackRecord t;
+    t.audioPath = file.absoluteFilePath();
+    t.genre = genre;
+    t.title = file.completeBaseName();
+    return t;
+}
+
+// Audio files under `dir`, recursively, sorted by path.
+QFileInfoList audioFilesUnder(const QString& dir)
+{
+    QFileInfoList out;
+    QDirIterator it(dir, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo f(it.next());
+        if (AudioDecoder::looksLikeAudio(f.fileName()))
+            out.append(f);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const QFileInfo& a, const QFileInfo& b) { return a.filePath() < b.filePath(); });
+    return out;
+}
+
+QList<TrackRecord> scanFolder(const QString& root, const QString& genre)
+{
+    QList<TrackRecord> out;
+    if (!genre.isEmpty()) {
+        for (const QFileInfo& f : audioFilesUnder(root))
+            out.append(candidate(f, genre));
+        return out;
+    }
+    const QDir dir(root);
+    for (const QFileInfo& f : dir.entryInfoList(QDir::Files, QDir::Name))
+        if (AudioDecoder::looksLikeAudio(f.fileName()))
+            out.append(candidate(f, {}));
+    for (const QString& sub : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        for (const QFileInfo& f : audioFilesUnder(dir.filePath(sub)))
+            out.append(candidate(f, sub));
+    return out;
+}
+
+QList<TrackRecord> scanFma(const LocalImportRequest& request, QStringList* failures, QString* fatal)
+{
+    const QString csv = request.fmaMetadata.isEmpty() ? FmaMetadata::locate(request.path) : request.fmaMetadata;
+    if (csv.isEmpty()) {
+        *fatal = QStringLiteral("%1: no tracks.csv found beside it (give it with --metadata)").arg(request.path);
+        return {};
+    }
+    FmaMetadata meta;
+    if (!meta.load(csv, fatal))
+        return {};
+    QList<TrackRecord> out;
+    for (const QFileInfo& f : audioFilesUnder(request.path)) {
+        bool ok = false;
+        const qint64 id = f.completeBaseName().toLongLong(&ok);
+        const FmaMetadata::Entry* e = ok ? meta.find(id) : nullptr;
+        if (!e) {
+            failures->append(QStringLiteral("%1: not listed in %2").arg(f.absoluteFilePath(), csv));
+            continue;
+        }
+        TrackRecord t = candidate(f, e->genre);
+        if (!e->title.isEmpty())
+            t.title = e->title;
+        t.artist = e->artist;
+        t.album = e->album;
+        out.append(t);
+    }
+    return out;
+}
+
+} // namespace
+
+QList<TrackRecord> LocalImporter::scan(const LocalImportRequest& request, QStringList* failures, QString* fatal)
+{
+    QStringList ignored;
+    QString fatalLine;
+    failures = failures ? failures : &ignored;
+    fatal = fatal ? fatal : &fatalLine;
+    const QFileInfo root(request.path);
+    if (!root.isDir()) {
+        *fatal = QStringLiteral("%1: %2").arg(request.path, root.exists() ? QStringLiteral("not a folder")
+                                                                           : QStringLiteral("no such folder"));
+        return {};
+    }
+    QList<TrackRecord> out;
+    switch (request.layout) {
+    case LocalLayout::Fma:
+        out = scanFma(request, failures, fatal);
+        break;
+    case LocalLayout::Gtzan: {
+        QString dir = root.absoluteFilePath();
+        for (const QString& sub : {QStringLiteral("genres"), QStringLiteral("genres_original")})
+            if (QFileInfo(dir + QLatin1Char('/') + sub).isDir())
+                dir += QLatin1Char('/') + sub;
+        out = scanFolder(dir, {});
+        break;
+    }
+    case LocalLayout::Folder:
+        out = scanFolder(root.absoluteFilePath(), request.genre.trimmed());
+        break;
+    }
+    if (out.isEmpty() && fatal->isEmpty())
+        *fatal = QStringLiteral("%1: no audio files found").arg(request.path);
+    return out;
+}
+
+LocalImportReport LocalImporter::importFiles(Library& library, QList<TrackRecord> candidates, const Progress& progress)
+{
+    QList<QString> errors(candidates.size());
+    std::atomic<int> done{0};
+    QMutex progressLock;
+    const int total = int(candidates.size());
+    candidates.detach();
+    const TrackRecord* base = candidates.constData();
+    auto verify = [&](TrackRecord& t) {
+        const qsizetype i = &t - base;
+        const DecodeResult decoded = AudioDecoder::decodeFile(t.audioPath, {.sr = 0});
+        if (!decoded.ok())
+            errors[i] = decoded.error;
+        else
+            t.durationSeconds = decoded.signal.durationSeconds();
+        if (errors[i].isEmpty())
+            t.sha256 = fileSha256(t.audioPath, &errors[i]);
+        const int n = ++done;
+        if (progress) {
+            const QMutexLocker lock(&progressLock);
+            progress(n, total);
+        }
+    };
+    QtConcurrent::blockingMap(candidates, verify);
+
+    LocalImportReport report;
+    for (qsizetype i = 0; i < candidates.size(); ++i) {
+        if (errors[i].isEmpty())
+            report.imported.append(candidates[i]);
+        else
+            report.failures.append(QStringLiteral("%1: %2").arg(candidates[i].audioPath, errors[i]));
+    }
+    QString error;
+    if (!report.imported.isEmpty() && !library.addLocalFiles(report.imported, &error)) {
+        report.fatal = error;
+        report.imported.clear();
+    }
+    return report;
+}
+
+LocalImportReport LocalImporter::importCollection(Library& library, const LocalImportRequest& request,
+                                                  const Progress& progress)
+{
+    QStringList failures;
+    QString fatal;
+    const QList<TrackRecord> found = scan(request, &failures, &fatal);
+    LocalImportReport report;
+    if (!fatal.isEmpty()) {
+        report.fatal = fatal;
+        report.failures = failures;
+        return report;
+    }
+    report = importFiles(library, found, progress);
+    report.failures = failures + report.failures;
+    return report;
+}
+
+LocalImportReport LocalImporter::importPaths(Library& library, const QStringList& paths, const QString& genre,
+                                             const Progress& progress)
+{
+    QList<TrackRecord> found;
+    QStringList failures;
+    for (const QString& p : paths) {
+        const QFileInfo info(p);
+        if (info.isDir()) {
+            for (const QFileInfo& f : audioFilesUnder(p))
+                found.append(candidate(f, genre));
+        } else if (info.isFile()) {
+            found.append(candidate(info, genre));
+        } else {
+            failures.append(QStringLiteral("%1: no such file").arg(p));
+        }
+    }
+    LocalImportReport report = importFiles(library, found, progress);
+    report.failures = failures + report.failures;
+    return report;
+}
+
+} // namespace gs

@@ -1,0 +1,217 @@
+// Library on a real SQLite file: schema and migrations, WAL, playlists without duplicates,
+// statuses, queries, several threads at once, and crash repair.
+#include "library/Library.h"
+#include "library/LibrarySchema.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace gs;
+
+namespace {
+
+TrackRecord remote(const QString& id, const QString& title)
+{
+    TrackRecord t;
+    t.source = QString::fromLatin1(sources::Deezer);
+    t.sourceId = id;
+    t.title = title;
+    t.artist = QStringLiteral("Artist ") + id;
+    t.isrc = QStringLiteral("ISRC") + id;
+    t.durationSeconds = 200;
+    return t;
+}
+
+PlaylistRecord playlist(const QString& id, const QString& genre)
+{
+    return {0, QString::fromLatin1(sources::Deezer), id, QStringLiteral("Playlist ") + id, genre, 0};
+}
+
+} // namespace
+
+class TestLibrary : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    int m_n = 0;
+
+    QString freshDir() { return m_tmp.filePath(QStringLiteral("lib%1").arg(++m_n)); }
+
+private slots:
+    void opensWithLatestSchemaInWalMode()
+    {
+        Library lib{LibraryPaths(freshDir())};
+        QString error;
+        QVERIFY2(lib.open(&error), qPrintable(error));
+        QCOMPARE(lib.schemaVersion(), LibrarySchema::latestVersion());
+        QVERIFY(QFile::exists(lib.paths().database()));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
+        db.setDatabaseName(lib.paths().database());
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        }
+        db.close();
+        db = {};
+        QSqlDatabase::removeDatabase(QStringLiteral("probe"));
+    }
+
+    void migratesAnOlderFileAndRefusesANewerOne()
+    {
+        const QString dir = freshDir();
+        QVERIFY(LibraryPaths(dir).ensureExists());
+        {
+            // A file from a future version: user_version beyond ours.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(LibraryPaths(dir).database());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE genres(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 99")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        Library lib{LibraryPaths(dir)};
+        QString error;
+        QVERIFY(!lib.open(&error));
+        QVERIFY2(error.contains(QStringLiteral("newer")), qPrintable(error));
+
+        // Now a genuine older version: a fresh file migrated to 1 only, then opened.
+        const QString dir2 = freshDir();
+        QVERIFY(LibraryPaths(dir2).ensureExists());
+        {
+            Library first{LibraryPaths(dir2)};
+            QVERIFY(first.open());
+            QVERIFY(first.ensureGenre(QStringLiteral("jazz")) > 0);
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("down"));
+            db.setDatabaseName(LibraryPaths(dir2).database());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DROP INDEX tracks_sha256")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("down"));
+        Library second{LibraryPaths(dir2)};
+        QVERIFY2(second.open(&error), qPrintable(error));
+        QCOMPARE(second.schemaVersion(), LibrarySchema::latestVersion());
+        QCOMPARE(second.genres().size(), 1); // data survived the migration
+    }
+
+    void addPlaylistNeverDuplicates()
+    {
+        Library lib{LibraryPaths(freshDir())};
+        QVERIFY(lib.open());
+        const QList<TrackRecord> tracks{remote(QStringLiteral("1"), QStringLiteral("One")),
+                                        remote(QStringLiteral("2"), QStringLiteral("Two"))};
+        QString error;
+        auto first = lib.addPlaylist(playlist(QStringLiteral("10"), QStringLiteral("Jazz")), tracks, &error);
+        QVERIFY2(first, qPrintable(error));
+        QCOMPARE(first->added, 2);
+        QVERIFY(lib.setDownloaded(first->trackIds[0], QStringLiteral("/x/deezer-1.mp3"), QStringLiteral("ab"),
+                                  QStringLiteral("deezer")));
+        // Same playlist again plus another playlist sharing a track, other genre spelling.
+        auto again = lib.addPlaylist(playlist(QStringLiteral("10"), QStringLiteral("jazz")), tracks);
+        QVERIFY(again);
+        QCOMPARE(again->added, 0);
+        QCOMPARE(again->existing, 2);
+        QCOMPARE(again->trackIds, first->trackIds);
+        auto other = lib.addPlaylist(playlist(QStringLiteral("11"), QStringLiteral("Blues")),
+                                     {tracks[1], remote(QStringLiteral("3"), QStringLiteral("Three"))});
+        QVERIFY(other);
+        QCOMPARE(other->added, 1);
+        QCOMPARE(lib.tracks().size(), 3);
+        QCOMPARE(lib.genres().size(), 2);
+        QCOMPARE(lib.playlists().size(), 2);
+        QCOMPARE(lib.tracksInPlaylist(other->playlistId).size(), 2);
+        QCOMPARE(lib.tracksByGenre(QStringLiteral("JAZZ")).size(), 2); // track 2 keeps its first genre
+        const auto kept = lib.track(first->trackIds[0]);
+        QVERIFY(kept);
+        QCOMPARE(kept->status, TrackStatus::Downloaded); // re-adding never resets a download
+        QCOMPARE(kept->audioPath, QStringLiteral("/x/deezer-1.mp3"));
+    }
+
+    void statusesAndStats()
+    {
+        Library lib{LibraryPaths(freshDir())};
+        QVERIFY(lib.open());
+        QList<TrackRecord> tracks;
+        for (int i = 0; i < 4; ++i)
+            tracks << remote(QString::number(i), QStringLiteral("T%1").arg(i));
+        auto stored = lib.addPlaylist(playlist(QStringLiteral("1"), QStringLiteral("rock")), tracks);
+        QVERIFY(stored);
+        QVERIFY(lib.setDownloaded(stored->trackIds[0], QStringLiteral("/a"), QStringLiteral("00"), {}));
+        QVERIFY(lib.setStatus(stored->trackIds[1], TrackStatus::Failed, QStringLiteral("HTTP 500\nagain")));
+        QVERIFY(lib.setStatus(stored->trackIds[2], TrackStatus::NoPreview, QStringLiteral("no preview")));
+        QVERIFY(!lib.setStatus(999, TrackStatus::Failed, {}));
+        QCOMPARE(lib.track(stored->trackIds[1])->lastError, QStringLiteral("HTTP 500 again")); // one line
+        const LibraryStats s = lib.stats();
+        QCOMPARE(s.totalTracks, 4);
+        QCOMPARE(s.genres.size(), 1);
+        for (auto st : {TrackStatus::Pending, TrackStatus::Downloaded, TrackStatus::Failed, TrackStatus::NoPreview}) {
+            QCOMPARE(s.byStatus[int(st)], 1);
+            QCOMPARE(trackStatusFromName(trackStatusName(st)), st);
+            QCOMPARE(lib.tracks({.status = st}).size(), 1);
+        }
+        QCOMPARE(trackStatusName(TrackStatus::NoPreview), QStringLiteral("no-preview"));
+    }
+
+    void severalThreadsAtOnce()
+    {
+        Library lib{LibraryPaths(freshDir())};
+        QVERIFY(lib.open());
+        QList<QFuture<bool>> writers;
+        for (int w = 0; w < 4; ++w) {
+            writers << QtConcurrent::run([&lib, w] {
+                bool ok = true;
+                for (int i = 0; i < 10; ++i) {
+                    const QString id = QStringLiteral("%1-%2").arg(w).arg(i);
+                    ok = ok && lib.addPlaylist(playlist(id, QStringLiteral("g%1").arg(w)), {remote(id, id)}).has_value();
+                    ok = ok && !lib.tracks().isEmpty();
+                }
+                return ok;
+            });
+        }
+        for (auto& f : writers)
+            QVERIFY(f.result());
+        QCOMPARE(lib.tracks().size(), 40);
+        QCOMPARE(lib.genres().size(), 4);
+    }
+
+    void repairResetsMissingFilesAndRemovesPartials()
+    {
+        Library lib{LibraryPaths(freshDir())};
+        QVERIFY(lib.open());
+        auto stored = lib.addPlaylist(playlist(QStringLiteral("1"), QStringLiteral("pop")),
+                                      {remote(QStringLiteral("1"), QStringLiteral("A")),
+                                       remote(QStringLiteral("2"), QStringLiteral("B"))});
+        QVERIFY(stored);
+        const QString present = lib.paths().audioDir() + QStringLiteral("/deezer-1.mp3");
+        const QString partial = lib.paths().audioDir() + QStringLiteral("/deezer-2.mp3") + Library::partialSuffix();
+        for (const QString& p : {present, partial}) {
+            QFile f(p);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("x");
+        }
+        QVERIFY(lib.setDownloaded(stored->trackIds[0], present, QStringLiteral("aa"), {}));
+        QVERIFY(lib.setDownloaded(stored->trackIds[1], lib.paths().audioDir() + QStringLiteral("/gone.mp3"),
+                                  QStringLiteral("bb"), {}));
+        QCOMPARE(lib.repair(), 1);
+        QVERIFY(!QFile::exists(partial));
+        QCOMPARE(lib.track(stored->trackIds[0])->status, TrackStatus::Downloaded);
+        QCOMPARE(lib.track(stored->trackIds[1])->status, TrackStatus::Pending);
+        QVERIFY(lib.track(stored->trackIds[1])->audioPath.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLibrary)
+#include "tst_library.moc"

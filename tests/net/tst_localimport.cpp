@@ -1,0 +1,177 @@
+// Local import (LocalImporter and `genrescope-cli import` / `library list|stats`) on real
+// files: the corpus MP3s, GTZAN- and FMA-shaped folders, and a corrupt file.
+#include "library/FileHash.h"
+#include "library/Library.h"
+#include "library/LocalImporter.h"
+#include "support/Paths.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gs;
+
+namespace {
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(bytes);
+}
+
+void copyCorpus(const QString& rel, const QString& to)
+{
+    QDir().mkpath(QFileInfo(to).absolutePath());
+    QFile::copy(testsupport::corpusDir() + QLatin1Char('/') + rel, to);
+}
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliRun cli(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(GENRESCOPE_CLI), args);
+    p.waitForFinished(60000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class TestLocalImport : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_gtzan;
+    QString m_fma;
+
+private slots:
+    void initTestCase()
+    {
+        // GTZAN: genres/<genre>/<genre>.0000N.<ext>, with one corrupt file (GTZAN has one too).
+        m_gtzan = m_tmp.filePath(QStringLiteral("gtzan"));
+        copyCorpus(QStringLiteral("metal/01-armygeddon.mp3"), m_gtzan + QStringLiteral("/genres/metal/metal.00000.mp3"));
+        copyCorpus(QStringLiteral("ambient/01-the-beginning.mp3"),
+                   m_gtzan + QStringLiteral("/genres/ambient/ambient.00000.mp3"));
+        writeFile(m_gtzan + QStringLiteral("/genres/jazz/jazz.00054.wav"), QByteArray(4096, 'z'));
+        // FMA: fma_small/000/000002.mp3 + fma_metadata/tracks.csv (two-row header, index row).
+        m_fma = m_tmp.filePath(QStringLiteral("fma"));
+        copyCorpus(QStringLiteral("chiptune/01-future-cowboy.mp3"), m_fma + QStringLiteral("/fma_small/000/000002.mp3"));
+        copyCorpus(QStringLiteral("electronic/01-sixtyfour-revisited.mp3"), m_fma + QStringLiteral("/fma_small/000/000005.mp3"));
+        writeFile(m_fma + QStringLiteral("/fma_metadata/tracks.csv"),
+                  ",album,artist,track,track,track\n"
+                  ",title,name,genre_top,information,title\n"
+                  "track_id,,,,,\n"
+                  "2,AWOL,\"Artist, The\",Hip-Hop,\"two\nlines \"\"quoted\"\"\",Food\n"
+                  "5,Other,B,Electronic,,This World\n"
+                  "10,X,C,Pop,,Not here\n");
+    }
+
+    void gtzanLayout()
+    {
+        Library lib{LibraryPaths(m_tmp.filePath(QStringLiteral("lib-gtzan")))};
+        QVERIFY(lib.open());
+        int calls = 0;
+        const auto report = LocalImporter::importCollection(lib, {.layout = LocalLayout::Gtzan, .path = m_gtzan},
+                                                            [&](int, int total) { calls += total == 3 ? 1 : 100; });
+        QVERIFY2(report.fatal.isEmpty(), qPrintable(report.fatal));
+        QCOMPARE(calls, 3);
+        QCOMPARE(report.imported.size(), 2);
+        QCOMPARE(report.failures.size(), 1);
+        QVERIFY2(report.failures[0].contains(QStringLiteral("jazz.00054.wav: ")), qPrintable(report.failures[0]));
+        const auto metal = lib.tracksByGenre(QStringLiteral("metal"));
+        QCOMPARE(metal.size(), 1);
+        QCOMPARE(metal[0].status, TrackStatus::Downloaded);
+        QCOMPARE(metal[0].source, QStringLiteral("local"));
+        QCOMPARE(metal[0].title, QStringLiteral("metal.00000"));
+        QCOMPARE(metal[0].sha256, fileSha256(metal[0].audioPath));
+        QCOMPARE(metal[0].sha256.size(), 64);
+        QVERIFY(std::abs(metal[0].durationSeconds - 30.0) < 0.5);
+        QVERIFY(lib.tracksByGenre(QStringLiteral("jazz")).isEmpty()); // the corrupt file is not a track
+        // In place: the library holds the original path, nothing copied into audio/.
+        QVERIFY(metal[0].audioPath.startsWith(m_gtzan));
+        QVERIFY(QDir(lib.paths().audioDir()).isEmpty());
+        // Importing again updates, never duplicates.
+        LocalImporter::importCollection(lib, {.layout = LocalLayout::Gtzan, .path = m_gtzan});
+        QCOMPARE(lib.tracks().size(), 2);
+    }
+
+    void fmaLayout()
+    {
+        Library lib{LibraryPaths(m_tmp.filePath(QStringLiteral("lib-fma")))};
+        QVERIFY(lib.open());
+        const auto report = LocalImporter::importCollection(
+            lib, {.layout = LocalLayout::Fma, .path = m_fma + QStringLiteral("/fma_small")});
+        QVERIFY2(report.fatal.isEmpty(), qPrintable(report.fatal));
+        QCOMPARE(report.failures, QStringList());
+        const auto all = lib.tracks();
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all[0].genre, QStringLiteral("Hip-Hop"));
+        QCOMPARE(all[0].title, QStringLiteral("Food"));
+        QCOMPARE(all[0].artist, QStringLiteral("Artist, The"));
+        QCOMPARE(all[0].album, QStringLiteral("AWOL"));
+        QCOMPARE(all[1].genre, QStringLiteral("Electronic"));
+        // No tracks.csv anywhere: nothing is done, with the reason.
+        const auto none = LocalImporter::importCollection(lib, {.layout = LocalLayout::Fma, .path = m_gtzan});
+        QVERIFY(none.fatal.contains(QStringLiteral("tracks.csv")));
+    }
+
+    void dragAndDropPaths()
+    {
+        Library lib{LibraryPaths(m_tmp.filePath(QStringLiteral("lib-drop")))};
+        QVERIFY(lib.open());
+        const auto report = LocalImporter::importPaths(
+            lib, {testsupport::corpusDir() + QStringLiteral("/orchestral"), m_tmp.filePath(QStringLiteral("nope.mp3"))},
+            QStringLiteral("classical"));
+        QCOMPARE(report.imported.size(), 6);
+        QCOMPARE(report.failures.size(), 1);
+        QCOMPARE(lib.tracksByGenre(QStringLiteral("Classical")).size(), 6);
+    }
+
+    void cliImportListAndStats()
+    {
+        const QString lib = m_tmp.filePath(QStringLiteral("lib-cli"));
+        CliRun r = cli({QStringLiteral("import"), QStringLiteral("folder"), testsupport::corpusDir(),
+                        QStringLiteral("--library"), lib});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("imported 30 tracks")));
+        r = cli({QStringLiteral("import"), QStringLiteral("gtzan"), m_gtzan, QStringLiteral("--library"), lib});
+        QCOMPARE(r.exitCode, 1); // the corrupt file failed, the others were done
+        QVERIFY2(r.err.contains(QStringLiteral("jazz.00054.wav: ")), qPrintable(r.err));
+        r = cli({QStringLiteral("import"), QStringLiteral("folder"), m_tmp.filePath(QStringLiteral("missing")),
+                 QStringLiteral("--library"), lib});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("no such folder")));
+        QCOMPARE(cli({QStringLiteral("import"), QStringLiteral("zip"), m_gtzan}).exitCode, 2);
+
+        qputenv("GENRESCOPE_LIBRARY", lib.toUtf8()); // the environment names the library too
+        r = cli({QStringLiteral("library"), QStringLiteral("list"), QStringLiteral("--csv")});
+        qunsetenv("GENRESCOPE_LIBRARY");
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + 32);
+        const QStringList header = lines[0].split(QLatin1Char(','));
+        for (const char* col : {"id", "title", "artist", "genre", "source", "status", "audio_path", "sha256"})
+            QVERIFY2(header.contains(QLatin1String(col)), col);
+        QVERIFY(lines[1].contains(QStringLiteral(",downloaded,")));
+
+        r = cli({QStringLiteral("library"), QStringLiteral("stats"), QStringLiteral("--csv"), QStringLiteral("--library"),
+                 lib});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("metal,7,7,0,0,0")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("(all),32,32,0,0,0")), qPrintable(r.out));
+        QCOMPARE(cli({QStringLiteral("library"), QStringLiteral("lst"), QStringLiteral("--library"), lib}).exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalImport)
+#include "tst_localimport.moc"
