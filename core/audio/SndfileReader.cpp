@@ -54,52 +54,65 @@ bool declaresMoreDataThanPresent(SNDFILE* file)
     return false;
 }
 
-PcmMono readOpened(SNDFILE* raw, const SF_INFO& info, double maxSeconds)
+// Reads every frame, downmixing into `samples` (whose capacity is reused). Returns an empty
+// string on success, else the one-line reason.
+QString readAllMono(SNDFILE* file, const SF_INFO& info, double maxSeconds, std::vector<float>& samples)
+{
+    if (info.channels < 1 || info.samplerate <= 0)
+        return QStringLiteral("invalid stream (%1 channels at %2 Hz)").arg(info.channels).arg(info.samplerate);
+    if (maxSeconds > 0 && double(info.frames) > maxSeconds * info.samplerate)
+        return QStringLiteral("too long: %1 s exceeds the %2 s limit")
+            .arg(double(info.frames) / info.samplerate, 0, 'f', 0)
+            .arg(maxSeconds, 0, 'f', 0);
+    const auto ch = std::size_t(info.channels);
+    constexpr sf_count_t chunk = 4096; // frames per read: stays in cache
+    std::vector<float> interleaved(std::size_t(chunk) * ch);
+    samples.clear();
+    samples.reserve(info.frames > 0 ? std::size_t(info.frames) : 0);
+    const double limit = maxSeconds > 0 ? maxSeconds * info.samplerate + 1 : -1;
+    for (sf_count_t got; (got = sf_readf_float(file, interleaved.data(), chunk)) > 0;) {
+        const std::size_t start = samples.size();
+        samples.resize(start + std::size_t(got));
+        float* dst = samples.data() + start;
+        const float* src = interleaved.data();
+        if (ch == 1) {
+            std::copy(src, src + got, dst);
+        } else {
+            for (sf_count_t i = 0; i < got; ++i, src += ch) {
+                float sum = 0.0f;
+                for (std::size_t c = 0; c < ch; ++c)
+                    sum += src[c];
+                dst[i] = sum / float(ch); // channel mean in float32, as librosa.to_mono
+            }
+        }
+        if (limit > 0 && double(samples.size()) > limit)
+            return QStringLiteral("too long: exceeds the %1 s limit").arg(maxSeconds, 0, 'f', 0);
+    }
+    if (sf_error(file) != SF_ERR_NO_ERROR)
+        return QStringLiteral("decoding failed: %1").arg(QString::fromUtf8(sf_strerror(file)));
+    const auto total = sf_count_t(samples.size());
+    if (total == 0)
+        return QStringLiteral("no audio samples (empty stream)");
+    if (info.frames > 0 && info.frames != SF_COUNT_MAX && total < info.frames)
+        return QStringLiteral("damaged or truncated: decoding stopped at %1 s of %2 s")
+            .arg(double(total) / info.samplerate, 0, 'f', 2)
+            .arg(double(info.frames) / info.samplerate, 0, 'f', 2);
+    if (declaresMoreDataThanPresent(file))
+        return QStringLiteral("truncated: the file is shorter than its header declares");
+    return {};
+}
+
+void readOpened(SNDFILE* raw, const SF_INFO& info, double maxSeconds, PcmMono& out)
 {
     SndfilePtr file(raw);
-    PcmMono out;
+    out.unsupported = false;
     out.sr = info.samplerate;
     out.channels = info.channels;
-    if (info.channels < 1 || info.samplerate <= 0)
-        return {{}, 0, 0, QStringLiteral("invalid stream (%1 channels at %2 Hz)").arg(info.channels).arg(info.samplerate)};
-    if (maxSeconds > 0 && double(info.frames) > maxSeconds * info.samplerate)
-        return {{}, 0, 0,
-                QStringLiteral("too long: %1 s exceeds the %2 s limit")
-                    .arg(double(info.frames) / info.samplerate, 0, 'f', 0)
-                    .arg(maxSeconds, 0, 'f', 0)};
-    const auto ch = std::size_t(info.channels);
-    const sf_count_t chunk = 65536;
-    std::vector<float> interleaved(std::size_t(chunk) * ch);
-    out.samples.reserve(info.frames > 0 ? std::size_t(info.frames) : 0);
-    const sf_count_t limit = maxSeconds > 0 ? sf_count_t(maxSeconds * info.samplerate) + 1 : -1;
-    sf_count_t total = 0;
-    for (;;) {
-        const sf_count_t got = sf_readf_float(file.get(), interleaved.data(), chunk);
-        if (got <= 0)
-            break;
-        for (sf_count_t i = 0; i < got; ++i) {
-            const float* frame = interleaved.data() + std::size_t(i) * ch;
-            float sum = 0.0f;
-            for (std::size_t c = 0; c < ch; ++c)
-                sum += frame[c];
-            out.samples.push_back(ch == 1 ? sum : sum / float(ch));
-        }
-        total += got;
-        if (limit > 0 && total > limit)
-            return {{}, 0, 0, QStringLiteral("too long: exceeds the %1 s limit").arg(maxSeconds, 0, 'f', 0)};
+    out.error = readAllMono(file.get(), info, maxSeconds, out.samples);
+    if (!out.error.isEmpty()) {
+        out.samples.clear();
+        out.sr = out.channels = 0;
     }
-    if (sf_error(file.get()) != SF_ERR_NO_ERROR)
-        return {{}, 0, 0, QStringLiteral("decoding failed: %1").arg(QString::fromUtf8(sf_strerror(file.get())))};
-    if (total == 0)
-        return {{}, 0, 0, QStringLiteral("no audio samples (empty stream)")};
-    if (info.frames > 0 && info.frames != SF_COUNT_MAX && total < info.frames)
-        return {{}, 0, 0,
-                QStringLiteral("damaged or truncated: decoding stopped at %1 s of %2 s")
-                    .arg(double(total) / info.samplerate, 0, 'f', 2)
-                    .arg(double(info.frames) / info.samplerate, 0, 'f', 2)};
-    if (declaresMoreDataThanPresent(file.get()))
-        return {{}, 0, 0, QStringLiteral("truncated: the file is shorter than its header declares")};
-    return out;
 }
 
 PcmMono openFailure()
@@ -114,11 +127,20 @@ PcmMono openFailure()
 
 PcmMono SndfileReader::readFile(const QString& path, double maxSeconds)
 {
+    PcmMono out;
+    readFile(path, maxSeconds, out);
+    return out;
+}
+
+void SndfileReader::readFile(const QString& path, double maxSeconds, PcmMono& out)
+{
     SF_INFO info{};
     SNDFILE* f = sf_open(QFile::encodeName(path).constData(), SFM_READ, &info);
-    if (!f)
-        return openFailure();
-    return readOpened(f, info, maxSeconds);
+    if (!f) {
+        out = openFailure();
+        return;
+    }
+    readOpened(f, info, maxSeconds, out);
 }
 
 PcmMono SndfileReader::readMemory(const QByteArray& data, double maxSeconds)
@@ -129,7 +151,9 @@ PcmMono SndfileReader::readMemory(const QByteArray& data, double maxSeconds)
     SNDFILE* f = sf_open_virtual(&io, SFM_READ, &info, &mem);
     if (!f)
         return openFailure();
-    return readOpened(f, info, maxSeconds);
+    PcmMono out;
+    readOpened(f, info, maxSeconds, out);
+    return out;
 }
 
 } // namespace gs

@@ -23,6 +23,8 @@ class SndfileReader
 public:
     /// `maxSeconds` bounds the decoded length (refuses longer input with an error).
     static PcmMono readFile(const QString& path, double maxSeconds);
+    /// As readFile, into `out`, reusing the capacity of out.samples (for workers decoding many files).
+    static void readFile(const QString& path, double maxSeconds, PcmMono& out);
     static PcmMono readMemory(const QByteArray& data, double maxSeconds);
 };
 

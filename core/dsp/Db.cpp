@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 
 namespace dsp {
 
@@ -22,19 +23,20 @@ void powerToDbInPlace(Eigen::Ref<Matrix> S, const DbParams& params)
     if (params.ref_mode == DbParams::RefMode::Max)
         ref = S.size() > 0 ? S.cwiseAbs().maxCoeff() : 1.0f;
     const float offset = 10.0f * std::log10(std::max(params.amin, ref));
+    // 10 log10(x) = (10 / ln 10) ln(x), with Eigen's vectorised float log (~1 ulp).
+    const float scale = float(10.0 / std::numbers::ln10);
     float peak = -std::numeric_limits<float>::infinity();
     for (long c = 0; c < S.cols(); ++c) {
-        float* col = S.col(c).data();
-        for (long r = 0; r < S.rows(); ++r) {
-            const float d = 10.0f * std::log10(std::max(params.amin, col[r])) - offset;
-            col[r] = d;
-            peak = std::max(peak, d);
-        }
+        auto col = S.col(c).array();
+        col = col.max(params.amin).log() * scale - offset;
+        if (S.rows() > 0)
+            peak = std::max(peak, col.maxCoeff());
     }
     if (!params.top_db || S.size() == 0)
         return;
     const float floor = peak - *params.top_db;
-    S = S.cwiseMax(floor);
+    for (long c = 0; c < S.cols(); ++c)
+        S.col(c) = S.col(c).cwiseMax(floor);
 }
 
 void amplitudeToDbInPlace(Eigen::Ref<Matrix> S, const DbParams& params)

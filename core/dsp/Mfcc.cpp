@@ -30,24 +30,15 @@ Mfcc::Mfcc(const MfccParams& params, int n_mels) : m_params(params)
         if (params.lifter > 0.0f)
             scale *= 1.0 + params.lifter / 2.0 * std::sin(std::numbers::pi * (q + 1) / params.lifter);
         for (int i = 0; i < n_mels; ++i)
-            m_basis(q, i) = scale * std::cos(std::numbers::pi * q * (2 * i + 1) / (2.0 * n_mels));
+            m_basis(q, i) = float(scale * std::cos(std::numbers::pi * q * (2 * i + 1) / (2.0 * n_mels)));
     }
 }
 
 void Mfcc::compute(const Eigen::Ref<const Matrix>& melDb, Eigen::Ref<Matrix> out) const
 {
-    const long nMels = m_basis.cols();
-    for (long t = 0; t < melDb.cols(); ++t) {
-        const float* x = melDb.col(t).data();
-        float* c = out.col(t).data();
-        for (long q = 0; q < m_basis.rows(); ++q) {
-            double acc = 0.0;
-            const double* b = m_basis.row(q).data();
-            for (long i = 0; i < nMels; ++i)
-                acc += b[i] * double(x[i]);
-            c[q] = float(acc);
-        }
-    }
+    // One matrix-vector product per frame: vectorised and free of temporaries.
+    for (long t = 0; t < melDb.cols(); ++t)
+        out.col(t).noalias() = m_basis * melDb.col(t);
 }
 
 } // namespace dsp

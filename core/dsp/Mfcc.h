@@ -31,8 +31,7 @@ public:
 
 private:
     MfccParams m_params;
-    using Basis = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    Basis m_basis; ///< (n_mfcc x n_mels) DCT rows with scale and lifter folded in
+    Matrix m_basis; ///< (n_mfcc x n_mels) DCT rows with scale and lifter folded in (float32, as scipy)
 };
 
 } // namespace dsp

@@ -92,17 +92,18 @@ bool Resampler::process(const float* in, std::size_t n, std::vector<float>& out)
 bool Resampler::processSoxr(const float* in, std::size_t n, std::vector<float>& out) const
 {
     const std::size_t want = outputLength(n, m_source, m_target);
-    std::vector<float> buf(want + 16, 0.0f);
+    out.resize(want + 16); // keeps the caller's capacity: a worker reuses one buffer across tracks
     const soxr_io_spec_t io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I);
     const soxr_quality_spec_t quality = soxr_quality_spec(SOXR_HQ, 0);
+    // One thread per call: callers parallelise across tracks. Threading never changes soxr's output.
+    const soxr_runtime_spec_t runtime = soxr_runtime_spec(1);
     std::size_t done = 0;
-    const soxr_error_t err = soxr_oneshot(m_source, m_target, 1, in, n, nullptr, buf.data(), buf.size(), &done,
-                                          &io, &quality, nullptr);
+    const soxr_error_t err = soxr_oneshot(m_source, m_target, 1, in, n, nullptr, out.data(), out.size(), &done,
+                                          &io, &quality, &runtime);
     if (err)
         return false;
-    std::fill(buf.begin() + std::ptrdiff_t(std::min(done, buf.size())), buf.end(), 0.0f);
-    buf.resize(want); // fix_length
-    out = std::move(buf);
+    std::fill(out.begin() + std::ptrdiff_t(std::min(done, out.size())), out.end(), 0.0f);
+    out.resize(want); // fix_length
     return true;
 }
 

@@ -25,7 +25,8 @@ public:
     [[nodiscard]] static std::size_t outputLength(std::size_t n, int sourceSr, int targetSr);
     /// The polyphase FIR taps (already multiplied by `up`); empty for soxr.
     [[nodiscard]] const std::vector<float>& filter() const { return m_taps; }
-    /// Resamples all of `in` into `out`. Returns false (out untouched) if soxr reports an error.
+    /// Resamples all of `in` into `out` (resized; its capacity is reused). Returns false if soxr
+    /// reports an error (out's contents are then unspecified).
     bool process(const float* in, std::size_t n, std::vector<float>& out) const;
 
 private:

@@ -1,0 +1,145 @@
+// genrescope-cli bench FILE... [--runs N]
+// Median wall time per stage on one thread (decode, resample, STFT+mel, dB+MFCC), then the
+// batch throughput of the whole chain on all cores.
+#include "CliCommand.h"
+#include "FeatureOptions.h"
+#include "analysis/BatchAnalysis.h"
+#include "analysis/InputScanner.h"
+#include "audio/SndfileReader.h"
+#include "dsp/FeatureExtractor.h"
+#include "dsp/Resampler.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTextStream>
+#include <QThread>
+
+#include <algorithm>
+
+namespace {
+
+struct StageTimes
+{
+    std::vector<double> decode, resample, mel, dbMfcc, total;
+};
+
+double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0.0;
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+double msSince(QElapsedTimer& t)
+{
+    const double ms = double(t.nsecsElapsed()) / 1e6;
+    t.restart();
+    return ms;
+}
+
+// Buffers a worker keeps across tracks, as in a batch.
+struct Scratch
+{
+    gs::PcmMono pcm;
+    std::vector<float> y;
+    dsp::Matrix mel, melDb, mfcc;
+};
+
+// One run of the chain on one thread, stage by stage. Returns an error line or "".
+QString timeOnce(const QString& path, const cli::FeatureOptions& fo, dsp::FeatureExtractor& fx, Scratch& s,
+                 StageTimes& t)
+{
+    QElapsedTimer clock;
+    clock.start();
+    gs::SndfileReader::readFile(path, fo.decode.maxSeconds, s.pcm);
+    if (!s.pcm.error.isEmpty())
+        return s.pcm.error;
+    t.decode.push_back(msSince(clock));
+    const dsp::Resampler resampler(s.pcm.sr, fo.params.mel.sr, fo.decode.res_type);
+    if (!resampler.process(s.pcm.samples.data(), s.pcm.samples.size(), s.y))
+        return QStringLiteral("resampling failed");
+    t.resample.push_back(msSince(clock));
+    fx.melSpectrogram(s.y.data(), s.y.size(), s.mel);
+    t.mel.push_back(msSince(clock));
+    fx.dbAndMfcc(s.mel, s.melDb, s.mfcc);
+    t.dbMfcc.push_back(msSince(clock));
+    t.total.push_back(t.decode.back() + t.resample.back() + t.mel.back() + t.dbMfcc.back());
+    return {};
+}
+
+int runBench(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Time the feature chain: per file the median over --runs of each stage on one thread\n"
+        "(decode, resample, STFT+mel, dB+MFCC), then batch throughput on all cores. Only files\n"
+        "libsndfile reads are timed stage by stage."));
+    cli::addCommonOptions(parser);
+    cli::addFeatureOptions(parser);
+    parser.addOption({QStringLiteral("runs"), QStringLiteral("Runs per file (default 10)."), QStringLiteral("N"), QStringLiteral("10")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("Threads for the batch pass (default: all cores)."), QStringLiteral("N")});
+    parser.addPositionalArgument(QStringLiteral("inputs"), QStringLiteral("Audio files or folders."), QStringLiteral("FILE..."));
+    if (!cli::parseOrExplain(parser, args))
+        return cli::Usage;
+    cli::FeatureOptions fo;
+    if (!cli::readFeatureOptions(parser, fo))
+        return cli::Usage;
+    const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
+    const gs::ScannedInputs inputs = gs::InputScanner::scan(parser.positionalArguments());
+    for (const QString& e : inputs.errors)
+        cli::error(e);
+    if (inputs.files.isEmpty()) {
+        cli::error(QStringLiteral("bench needs at least one audio file (see --help)"));
+        return cli::Usage;
+    }
+    dsp::FeatureExtractor fx(fo.params);
+    QTextStream out(stdout);
+    out << "file\truns\tdecode_ms\tresample_ms\tstft_mel_ms\tdb_mfcc_ms\ttotal_ms\n";
+    StageTimes all;
+    Scratch scratch;
+    int failed = int(inputs.errors.size());
+    for (const QString& path : inputs.files) {
+        StageTimes t;
+        QString why;
+        for (int r = 0; r < runs && why.isEmpty(); ++r)
+            why = timeOnce(path, fo, fx, scratch, t);
+        if (!why.isEmpty()) {
+            cli::error(QStringLiteral("%1: %2").arg(path, why));
+            ++failed;
+            continue;
+        }
+        out << QFileInfo(path).fileName() << '\t' << runs;
+        for (const auto* v : {&t.decode, &t.resample, &t.mel, &t.dbMfcc, &t.total})
+            out << '\t' << QString::number(median(*v), 'f', 2);
+        out << '\n';
+        for (auto [src, dst] : {std::pair{&t.decode, &all.decode}, {&t.resample, &all.resample}, {&t.mel, &all.mel},
+                                {&t.dbMfcc, &all.dbMfcc}, {&t.total, &all.total}})
+            dst->insert(dst->end(), src->begin(), src->end());
+    }
+    if (all.total.empty())
+        return cli::Usage;
+    out << "median (all files)\t" << all.total.size();
+    for (const auto* v : {&all.decode, &all.resample, &all.mel, &all.dbMfcc, &all.total})
+        out << '\t' << QString::number(median(*v), 'f', 2);
+    out << '\n';
+
+    QStringList batch;
+    for (int r = 0; r < runs; ++r)
+        batch << inputs.files;
+    const int threads = parser.isSet(QStringLiteral("threads")) ? parser.value(QStringLiteral("threads")).toInt()
+                                                                : QThread::idealThreadCount();
+    QElapsedTimer clock;
+    clock.start();
+    gs::analyzeFiles(batch, fo.params, fo.decode, {.threads = threads}, [](int, gs::TrackFeatures&&) {});
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    out << "batch\t" << batch.size() << " tracks on " << threads << " threads in "
+        << QString::number(seconds, 'f', 2) << " s = " << QString::number(batch.size() / seconds, 'f', 1)
+        << " tracks/s (" << QString::number(1000.0 * seconds / batch.size(), 'f', 2) << " ms/track)\n";
+    return failed > 0 ? cli::SomeFailed : cli::Ok;
+}
+
+} // namespace
+
+GS_CLI_COMMAND("bench", "median time per stage (decode, resample, STFT+mel, dB+MFCC) and batch throughput", runBench);

@@ -1,0 +1,28 @@
+#pragma once
+// Expands command-line style inputs (files and folders) into the audio files to analyse.
+// Folders are searched recursively for the suffixes AudioDecoder::audioSuffixes() lists,
+// in a stable (sorted) order. A track's genre is the name of the folder holding it.
+#include <QString>
+#include <QStringList>
+
+namespace gs {
+
+struct ScannedInputs
+{
+    QStringList files;  ///< absolute paths, in argument order, folders sorted
+    QStringList errors; ///< one line each: "<input>: <reason>"
+};
+
+class InputScanner
+{
+public:
+    static ScannedInputs scan(const QStringList& inputs);
+    /// The genre label of a file: its parent folder's name.
+    static QString genreOf(const QString& path);
+};
+
+/// Output stems for files: the base name without extension; where two files share one,
+/// "<folder>__<stem>" (and "-2", "-3" ... if that still collides). Same order as `files`.
+QStringList uniqueStems(const QStringList& files);
+
+} // namespace gs

@@ -1,0 +1,49 @@
+#include "NpyWriter.h"
+
+#include <QSaveFile>
+
+namespace gs {
+namespace {
+
+QString save(const QString& path, const QByteArray& bytes)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+    f.write(bytes);
+    if (!f.commit())
+        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+    return {};
+}
+
+} // namespace
+
+QByteArray NpyWriter::encode(const dsp::Matrix& m, bool oneDimensional)
+{
+    QByteArray shape = QByteArray::number(qlonglong(oneDimensional ? m.size() : m.rows()));
+    shape += oneDimensional ? QByteArray(",") : ", " + QByteArray::number(qlonglong(m.cols()));
+    QByteArray header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + shape + "), }";
+    // magic (6) + version (2) + header length (2) + header + '\n', padded to a multiple of 64
+    const qsizetype unpadded = 10 + header.size() + 1;
+    header.append(QByteArray((64 - unpadded % 64) % 64, ' '));
+    header.append('\n');
+    QByteArray out("\x93NUMPY\x01\x00", 8);
+    const auto len = quint16(header.size());
+    out.append(char(len & 0xff));
+    out.append(char(len >> 8));
+    out.append(header);
+    // C order: rows one after the other; our matrices are column-major, so transpose.
+    using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    const RowMajor rm = m;
+    out.append(reinterpret_cast<const char*>(rm.data()), qsizetype(rm.size() * sizeof(float)));
+    return out;
+}
+
+QString NpyWriter::write(const QString& path, const dsp::Matrix& m) { return save(path, encode(m)); }
+
+QString NpyWriter::write(const QString& path, const dsp::Vector& v)
+{
+    return save(path, encode(dsp::Matrix(v), true));
+}
+
+} // namespace gs

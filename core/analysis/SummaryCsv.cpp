@@ -1,0 +1,44 @@
+#include "SummaryCsv.h"
+
+#include <QSaveFile>
+
+namespace gs {
+
+QString SummaryCsv::quoted(const QString& field)
+{
+    if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') && !field.contains(u'\r'))
+        return field;
+    QString f = field;
+    f.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return u'"' + f + u'"';
+}
+
+void SummaryCsv::add(int order, const QString& path, const QString& genre, const dsp::Vector& summary)
+{
+    QByteArray row = (quoted(path) + u',' + quoted(genre)).toUtf8();
+    for (Eigen::Index k = 0; k < summary.size(); ++k)
+        row += ',' + QByteArray::number(double(summary[k]), 'g', 9);
+    m_rows.insert(order, row);
+}
+
+QByteArray SummaryCsv::bytes() const
+{
+    QByteArray out = "path,genre";
+    for (const char* part : {"mean", "std"})
+        for (int q = 0; q < m_nMfcc; ++q)
+            out += ",mfcc_" + QByteArray(part) + '_' + QByteArray::number(q);
+    out += '\n';
+    for (const QByteArray& row : m_rows)
+        out += row + '\n';
+    return out;
+}
+
+QString SummaryCsv::write(const QString& path) const
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes()) < 0 || !f.commit())
+        return QStringLiteral("%1: cannot write (%2)").arg(path, f.errorString());
+    return {};
+}
+
+} // namespace gs

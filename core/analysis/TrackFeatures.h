@@ -1,0 +1,24 @@
+#pragma once
+// What the analysis of one audio file yields: the mel dB spectrogram and MFCC matrices
+// (librosa layout, see dsp/Matrix.h) and the per-track summary vectors used for PCA.
+#include "dsp/Matrix.h"
+
+#include <QString>
+
+namespace gs {
+
+struct TrackFeatures
+{
+    QString path;
+    QString error;         ///< empty on success; one line, without the path
+    int sr = 0;
+    std::size_t samples = 0;
+    dsp::Matrix melDb;     ///< (n_mels x T) dB
+    dsp::Matrix mfcc;      ///< (n_mfcc x T)
+    dsp::Vector summary;   ///< MFCC mean then std per coefficient (2 n_mfcc values)
+    dsp::Vector melSummary; ///< mel dB mean then std per band (2 n_mels values)
+
+    [[nodiscard]] bool ok() const { return error.isEmpty(); }
+};
+
+} // namespace gs
