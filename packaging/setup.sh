@@ -16,7 +16,7 @@ packages=(
   qt6-svg-dev qt6-qpa-plugins
   libfftw3-dev libeigen3-dev libsndfile1-dev libsoxr-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
-  libgl1-mesa-dri xvfb xauth
+  libgl1-mesa-dri xvfb xauth python3-numpy
   desktop-file-utils appstream dpkg-dev
 )
 

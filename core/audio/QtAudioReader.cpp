@@ -27,7 +27,7 @@ void appendMono(const QAudioBuffer& buf, PcmMono& out)
     out.channels = ch;
 }
 
-PcmMono run(QAudioDecoder& decoder, double maxSeconds, int timeoutMs)
+PcmMono run(QEventLoop& loop, QAudioDecoder& decoder, double maxSeconds, int timeoutMs)
 {
     QAudioFormat fmt;
     fmt.setSampleFormat(QAudioFormat::Float); // always set a full format: MP3/M4A fail without it
@@ -36,7 +36,6 @@ PcmMono run(QAudioDecoder& decoder, double maxSeconds, int timeoutMs)
     decoder.setAudioFormat(fmt);
 
     PcmMono out;
-    QEventLoop loop;
     QTimer timeout;
     timeout.setSingleShot(true);
     QObject::connect(&timeout, &QTimer::timeout, &loop, [&] {
@@ -69,17 +68,22 @@ PcmMono run(QAudioDecoder& decoder, double maxSeconds, int timeoutMs)
 
 } // namespace
 
+// The event loop is created BEFORE the decoder: that gives this thread its own event dispatcher
+// and GLib main context, to which GStreamer then attaches its bus watch. Created the other way
+// round in a worker thread, the watch lands on the main thread's context and never fires.
 PcmMono QtAudioReader::readFile(const QString& path, double maxSeconds, int timeoutMs)
 {
+    QEventLoop loop;
     QAudioDecoder decoder;
     if (!decoder.isSupported())
         return {{}, 0, 0, QStringLiteral("no Qt Multimedia decoder backend available")};
     decoder.setSource(QUrl::fromLocalFile(path));
-    return run(decoder, maxSeconds, timeoutMs);
+    return run(loop, decoder, maxSeconds, timeoutMs);
 }
 
 PcmMono QtAudioReader::readMemory(const QByteArray& data, double maxSeconds, int timeoutMs)
 {
+    QEventLoop loop;
     QAudioDecoder decoder;
     if (!decoder.isSupported())
         return {{}, 0, 0, QStringLiteral("no Qt Multimedia decoder backend available")};
@@ -87,7 +91,7 @@ PcmMono QtAudioReader::readMemory(const QByteArray& data, double maxSeconds, int
     QBuffer buffer(&copy);
     buffer.open(QIODevice::ReadOnly);
     decoder.setSourceDevice(&buffer);
-    return run(decoder, maxSeconds, timeoutMs);
+    return run(loop, decoder, maxSeconds, timeoutMs);
 }
 
 } // namespace gs

@@ -8,6 +8,9 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <thread>
 
 #include <sndfile.h>
 
@@ -127,6 +130,21 @@ private slots:
             QVERIFY2(std::abs(r.signal.durationSeconds() - 1.0) < 0.1, qPrintable(QString::number(r.signal.durationSeconds())));
             QVERIFY2(std::abs(rms(r.signal.samples) - 0.5 / std::sqrt(2.0)) < 0.05, qPrintable(QString::number(rms(r.signal.samples))));
         }
+    }
+
+    void m4aDecodesInWorkerThreadsWhileMainIsBlocked()
+    {
+        // The GUI and CLI decode on worker threads; the fallback must not depend on the main
+        // thread's event loop (which is blocked here in join/waitForFinished).
+        const QString path = testDataDir() + QStringLiteral("/tone440.m4a");
+        gs::DecodeResult fromStdThread, fromPool;
+        std::thread t([&] { fromStdThread = gs::AudioDecoder::decodeFile(path); });
+        t.join();
+        QVERIFY2(fromStdThread.ok(), qPrintable(fromStdThread.error));
+        QFuture<void> f = QtConcurrent::run([&] { fromPool = gs::AudioDecoder::decodeFile(path); });
+        f.waitForFinished();
+        QVERIFY2(fromPool.ok(), qPrintable(fromPool.error));
+        QCOMPARE(fromPool.signal.size(), fromStdThread.signal.size());
     }
 
     void keepsNativeRateWhenAsked()
