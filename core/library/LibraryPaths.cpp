@@ -11,7 +11,9 @@ LibraryPaths::LibraryPaths(const QString& explicitDir)
     if (dir.isEmpty())
         dir = qEnvironmentVariable("GENRESCOPE_LIBRARY");
     if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        // $XDG_DATA_HOME/genrescope whatever the application/organisation names of the process
+        // (GUI, CLI and tests must agree), i.e. AppDataLocation of an app called "genrescope".
+        dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/genrescope");
     m_root = QDir::cleanPath(QDir(dir).absolutePath());
 }
 

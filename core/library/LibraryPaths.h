@@ -2,7 +2,7 @@
 // Where GenreScope keeps its data (../shared/INTERFACE.md, "Where data lives"):
 // the library folder holds the SQLite file, downloaded audio and the feature cache.
 // Resolution order: an explicit folder (--library DIR), $GENRESCOPE_LIBRARY, then
-// QStandardPaths::AppDataLocation (under $XDG_DATA_HOME).
+// $XDG_DATA_HOME/genrescope (AppDataLocation of an application named genrescope).
 #include <QString>
 
 namespace gs {
