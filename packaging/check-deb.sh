@@ -4,7 +4,8 @@
 # on this machine with apt-get (root, or sudo), and checks the INSTALLED result:
 #   - file name genrescope_<version>_<arch>.deb and the runtime Depends;
 #   - /usr/bin/genrescope-cli --version and --help, and `features` on a demo clip (a corpus
-#     clip shipped in /usr/share/genrescope/demo): two .npy files and summary.csv;
+#     clip shipped in /usr/share/genrescope/demo): two .npy files of the right shapes and
+#     summary.csv with the genre;
 #   - the demo library against its manifest (sha256);
 #   - desktop-file-validate and appstreamcli validate --no-net on the installed files.
 # Exits non-zero on the first failure. Leaves the package installed.
@@ -74,22 +75,25 @@ step "$out; --help ok"
 
 clip=/usr/share/genrescope/demo/metal/01-armygeddon.mp3
 [ -s "$clip" ] || fail "demo clip missing: $clip"
-if "$cli" features --help >/dev/null 2>&1; then
-  "$cli" features "$clip" --out "$work/features" 2>"$work/features.log" ||
-    { cat "$work/features.log" >&2; fail "$cli features $clip exited non-zero"; }
-  for f in 01-armygeddon.mel_db.npy 01-armygeddon.mfcc.npy; do
-    [ -s "$work/features/$f" ] || fail "features wrote no $f"
-    [ "$(head -c 6 "$work/features/$f" | tail -c 5)" = NUMPY ] || fail "$f is not a .npy file"
-  done
-  [ "$(grep -c . "$work/features/summary.csv")" -eq 2 ] || fail "summary.csv does not hold a header and one row"
-  grep -q '^path,genre' "$work/features/summary.csv" || fail "summary.csv header is not path,genre,..."
-  step "features: $(ls "$work/features" | tr '\n' ' ')"
-else
-  echo "check-deb: ########################################################################" >&2
-  echo "check-deb: NOTICE: 'genrescope-cli features' does not exist in this build;"          >&2
-  echo "check-deb: NOTICE: SKIPPING the installed features check. It runs once it exists."   >&2
-  echo "check-deb: ########################################################################" >&2
-fi
+"$cli" features --help >/dev/null 2>&1 || fail "$cli features --help exited non-zero"
+"$cli" features "$clip" --out "$work/features" 2>"$work/features.log" ||
+  { cat "$work/features.log" >&2; fail "$cli features $clip exited non-zero"; }
+# .npy: magic "\x93NUMPY", then a header dict holding 'shape': (rows, frames).
+npy_shape() { head -c 200 "$1" | tr -d '\000' | grep -ao "'shape': ([0-9]*, [0-9]*)" | tr -dc '0-9,'; }
+mel="$work/features/01-armygeddon.mel_db.npy"
+mfcc="$work/features/01-armygeddon.mfcc.npy"
+for f in "$mel" "$mfcc"; do
+  [ -s "$f" ] || fail "features wrote no $(basename "$f")"
+  [ "$(head -c 6 "$f" | tail -c 5)" = NUMPY ] || fail "$(basename "$f") is not a .npy file"
+done
+mel_shape="$(npy_shape "$mel")"; mfcc_shape="$(npy_shape "$mfcc")"
+[ "${mel_shape%%,*}" = 128 ] || fail "mel_db.npy shape '$mel_shape' is not (128, frames)"
+[ "${mfcc_shape%%,*}" = 20 ] || fail "mfcc.npy shape '$mfcc_shape' is not (20, frames)"
+[ "${mel_shape#*,}" = "${mfcc_shape#*,}" ] || fail "mel ($mel_shape) and mfcc ($mfcc_shape) frame counts differ"
+[ "$(grep -c . "$work/features/summary.csv")" -eq 2 ] || fail "summary.csv does not hold a header and one row"
+grep -q '^path,genre' "$work/features/summary.csv" || fail "summary.csv header is not path,genre,..."
+grep -q ',metal,' "$work/features/summary.csv" || fail "summary.csv does not give the genre metal"
+step "features: mel_db ($mel_shape) mfcc ($mfcc_shape) summary.csv"
 
 # --- installed demo and metadata ----------------------------------------------------------
 (cd /usr/share/genrescope/demo &&
