@@ -28,7 +28,7 @@ AxesPainter::AxesPainter(QPainter& painter, double fontPx)
 
 double AxesPainter::fontPxFor(const QSizeF& figure)
 {
-    return std::clamp(std::round(std::min(figure.width(), 1.6 * figure.height()) / 52.0), 8.0, 28.0);
+    return std::clamp(std::round(std::sqrt(figure.width() * figure.height()) / 50.0), 8.0, 28.0);
 }
 
 double AxesPainter::lineWidth() const

@@ -26,7 +26,7 @@ public:
 
     AxesPainter(QPainter& painter, double fontPx);
 
-    /// A font size that suits a figure of this size (about 13 px for 1000 x 420).
+    /// A font size that suits a figure of this size (13 px for 1000 x 420, 11 for 640 x 480).
     static double fontPxFor(const QSizeF& figure);
 
     [[nodiscard]] double fontPx() const { return m_fontPx; }
