@@ -185,4 +185,4 @@ int runRender(const QStringList& args)
 } // namespace
 } // namespace cli
 
-GS_CLI_COMMAND("render", "Draw a file's mel spectrogram or MFCC as PNG or SVG.", &cli::runRender);
+GS_CLI_COMMAND("render", "mel spectrogram or MFCC of one file as an annotated (or --raw) PNG or SVG", &cli::runRender);
