@@ -126,6 +126,10 @@ bool readRequest(const QCommandLineParser& p, const FeatureOptions& features, Re
     if (!readOptional(p, QStringLiteral("vmin"), r.input, vmin) || !readOptional(p, QStringLiteral("vmax"), r.input, vmax) ||
         !readSize(p, r.input, s.size))
         return false;
+    if (vmin && vmax && !(*vmin < *vmax)) {
+        error(QStringLiteral("%1: --vmin (%2) must be below --vmax (%3)").arg(r.input).arg(*vmin).arg(*vmax));
+        return false;
+    }
     if (vmin)
         s.vmin = float(*vmin);
     if (vmax)

@@ -162,6 +162,9 @@ void TestCliRender::badInput_data()
                                 << "01-armygeddon.mp3" << "--kind 'chroma'";
     QTest::newRow("bad --cmap") << ":clip" << out + QStringList{QStringLiteral("--cmap"), QStringLiteral("jet")}
                                 << "01-armygeddon.mp3" << "--cmap 'jet'";
+    QTest::newRow("--vmin above --vmax") << ":clip" << out + QStringList{QStringLiteral("--vmin"), QStringLiteral("5"),
+                                                                         QStringLiteral("--vmax"), QStringLiteral("-5")}
+                                         << "01-armygeddon.mp3" << "must be below";
     QTest::newRow("no --out") << ":clip" << QStringList{} << "01-armygeddon.mp3" << "--out";
     QTest::newRow("bad output type") << ":clip" << QStringList{QStringLiteral("--out"), QStringLiteral("out.jpg")} << "out.jpg"
                                      << "png or svg";

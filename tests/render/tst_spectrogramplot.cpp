@@ -27,6 +27,7 @@ private slots:
     void pdfIsAPdf();
     void imageFillsTheReturnedRectangle();
     void rawImageFile();
+    void timeMapsToFrameColumns();
     void unwritablePathsGiveErrors_data();
     void unwritablePathsGiveErrors();
     void checkRejectsWhatCannotBeDrawn();
@@ -160,6 +161,29 @@ void TestSpectrogramPlot::rawImageFile()
     QSvgRenderer renderer(svg);
     QVERIFY(renderer.isValid());
     QCOMPARE(renderer.defaultSize(), raw.size());
+}
+
+void TestSpectrogramPlot::timeMapsToFrameColumns()
+{
+    dsp::Matrix values = dsp::Matrix::Constant(64, 200, -80.0f);
+    values.col(50).setConstant(0.0f); // frame 50 is centred on 50 * 512 / 22050 s
+    const SpectrogramPlotSpec spec{.colourMap = render::ColourMap(render::ColourMap::Id::Grey), .vmin = -80.0f,
+                                   .vmax = 0.0f};
+    QImage image(spec.size, QImage::Format_RGB32);
+    QRectF rect;
+    {
+        QPainter p(&image);
+        rect = SpectrogramPlot::paint(p, QRectF(QPointF(0, 0), QSizeF(spec.size)), values, spec);
+    }
+    const double t = 50.0 * 512 / 22050;
+    const double x = SpectrogramPlot::xForSeconds(rect, 200, spec, t);
+    const int y = int(rect.center().y());
+    QCOMPARE(image.pixel(int(x), y), qRgb(255, 255, 255));
+    const double framePx = rect.width() / 200;
+    QCOMPARE(image.pixel(int(x - framePx), y), qRgb(0, 0, 0));
+    QCOMPARE(image.pixel(int(x + framePx), y), qRgb(0, 0, 0));
+    QVERIFY(std::abs(SpectrogramPlot::secondsForX(rect, 200, spec, x) - t) < 1e-9);
+    QCOMPARE(SpectrogramPlot::xForSeconds(rect, 200, spec, -0.5 * 512 / 22050), rect.left());
 }
 
 void TestSpectrogramPlot::unwritablePathsGiveErrors_data()

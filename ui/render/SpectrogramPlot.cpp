@@ -142,4 +142,17 @@ QRectF SpectrogramPlot::paint(QPainter& p, const QRectF& figure, const Eigen::Re
     return axes;
 }
 
+double SpectrogramPlot::xForSeconds(const QRectF& imageRect, long frames, const SpectrogramPlotSpec& spec,
+                                    double seconds)
+{
+    const double dt = double(spec.hop_length) / spec.sr;
+    return imageRect.left() + (seconds + dt / 2) / (double(frames) * dt) * imageRect.width();
+}
+
+double SpectrogramPlot::secondsForX(const QRectF& imageRect, long frames, const SpectrogramPlotSpec& spec, double x)
+{
+    const double dt = double(spec.hop_length) / spec.sr;
+    return (x - imageRect.left()) / imageRect.width() * (double(frames) * dt) - dt / 2;
+}
+
 } // namespace render

@@ -25,6 +25,11 @@ public:
     /// returns an empty rectangle when check() fails.
     static QRectF paint(QPainter& painter, const QRectF& figure, const Eigen::Ref<const dsp::Matrix>& values,
                         const SpectrogramPlotSpec& spec);
+
+    /// Where time `seconds` falls horizontally in an image rectangle returned by paint() for a
+    /// matrix of `frames` frames (frame t is centred on t * hop_length / sr), and back.
+    static double xForSeconds(const QRectF& imageRect, long frames, const SpectrogramPlotSpec& spec, double seconds);
+    static double secondsForX(const QRectF& imageRect, long frames, const SpectrogramPlotSpec& spec, double x);
 };
 
 } // namespace render
