@@ -1,0 +1,94 @@
+#include "FeatureTable.h"
+
+#include <QSet>
+
+namespace gs {
+
+QString featureSetName(FeatureSetKind kind)
+{
+    switch (kind) {
+    case FeatureSetKind::Summary: return QStringLiteral("summary");
+    case FeatureSetKind::MfccImage: return QStringLiteral("mfcc-image");
+    case FeatureSetKind::MelSummary: return QStringLiteral("mel-summary");
+    }
+    return {};
+}
+
+std::optional<FeatureSetKind> featureSetFromName(const QString& name)
+{
+    for (const auto kind : {FeatureSetKind::Summary, FeatureSetKind::MfccImage, FeatureSetKind::MelSummary})
+        if (featureSetName(kind) == name)
+            return kind;
+    return std::nullopt;
+}
+
+QString featureSetLabel(FeatureSetKind kind)
+{
+    switch (kind) {
+    case FeatureSetKind::Summary: return QStringLiteral("MFCC mean + std");
+    case FeatureSetKind::MfccImage: return QStringLiteral("Flattened MFCC image");
+    case FeatureSetKind::MelSummary: return QStringLiteral("Mel dB mean + std");
+    }
+    return {};
+}
+
+FeatureTable::FeatureTable(FeatureSetKind kind, Eigen::Index nFeatures, Eigen::Index capacity)
+    : m_kind(kind), m_nFeatures(nFeatures), m_data(capacity, nFeatures)
+{
+    m_rows.reserve(qsizetype(capacity));
+}
+
+dsp::Vector FeatureTable::vectorOf(FeatureSetKind kind, const CachedFeatures& f)
+{
+    switch (kind) {
+    case FeatureSetKind::Summary: return f.mfccSummary;
+    case FeatureSetKind::MelSummary: return f.melSummary;
+    case FeatureSetKind::MfccImage: {
+        // numpy C order of the (n_mfcc x frames) image: the transpose's column-major storage
+        const dsp::Matrix t = f.mfccImage.transpose();
+        return Eigen::Map<const dsp::Vector>(t.data(), t.size());
+    }
+    }
+    return {};
+}
+
+FeatureTable FeatureTable::build(FeatureSetKind kind, const QList<FeatureRow>& rows, const QList<CachedFeatures>& features)
+{
+    const Eigen::Index n = std::min(rows.size(), features.size());
+    const Eigen::Index width = n > 0 ? vectorOf(kind, features.front()).size() : 0;
+    FeatureTable table(kind, width, n);
+    for (Eigen::Index i = 0; i < n; ++i)
+        table.add(rows[qsizetype(i)], features[qsizetype(i)]);
+    return table;
+}
+
+bool FeatureTable::add(const FeatureRow& row, const CachedFeatures& features)
+{
+    const dsp::Vector v = vectorOf(m_kind, features);
+    if (m_rows.isEmpty() && m_nFeatures == 0)
+        m_nFeatures = v.size();
+    if (v.size() != m_nFeatures || v.size() == 0)
+        return false;
+    if (m_data.cols() != m_nFeatures)
+        m_data.resize(m_data.rows(), m_nFeatures);
+    const Eigen::Index r = size();
+    if (r == m_data.rows())
+        m_data.conservativeResize(std::max<Eigen::Index>(16, 2 * r), m_nFeatures);
+    m_data.row(r) = v.transpose();
+    m_rows.append(row);
+    return true;
+}
+
+QStringList FeatureTable::genres() const
+{
+    QStringList out;
+    QSet<QString> seen;
+    for (const FeatureRow& r : m_rows)
+        if (!seen.contains(r.genre)) {
+            seen.insert(r.genre);
+            out << r.genre;
+        }
+    return out;
+}
+
+} // namespace gs

@@ -1,0 +1,70 @@
+#pragma once
+// The (n_tracks x n_features) matrix that PCA runs on, one row per track, for one of three
+// feature sets, with the identity of each row:
+//   Summary     MFCC mean then std per coefficient           (2 n_mfcc values, 40 by default)
+//   MfccImage   the seed's flattened MFCC image: the fixed-length MFCC (FeatureCache) in
+//               numpy's C order, i.e. coefficient 0 over all frames, then coefficient 1 ...
+//               (n_mfcc x imageFrames values, 25,840 by default)
+//   MelSummary  mel dB mean then std per band                (2 n_mels values, 256 by default)
+// matrix() is float32 column-major (Eigen), the layout dsp::Pca takes directly.
+// A plain value type: build it on any thread, move it between threads.
+#include "FeatureCache.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace gs {
+
+enum class FeatureSetKind { Summary, MfccImage, MelSummary };
+
+/// "summary", "mfcc-image", "mel-summary" (the CLI's --features values).
+QString featureSetName(FeatureSetKind kind);
+std::optional<FeatureSetKind> featureSetFromName(const QString& name);
+/// A human label, e.g. "MFCC mean + std".
+QString featureSetLabel(FeatureSetKind kind);
+
+/// Who a row is.
+struct FeatureRow
+{
+    qint64 id = 0;   ///< library track id (0 for files outside the library)
+    QString path;    ///< audio file
+    QString title;
+    QString artist;
+    QString genre;
+};
+
+class FeatureTable
+{
+public:
+    FeatureTable() = default;
+    /// An empty table with `capacity` rows reserved (rows are added with add()).
+    FeatureTable(FeatureSetKind kind, Eigen::Index nFeatures, Eigen::Index capacity = 0);
+
+    /// The table of `features[i]` for `rows[i]` (same length).
+    static FeatureTable build(FeatureSetKind kind, const QList<FeatureRow>& rows, const QList<CachedFeatures>& features);
+    /// The feature vector of one track for `kind`.
+    static dsp::Vector vectorOf(FeatureSetKind kind, const CachedFeatures& features);
+
+    /// Appends a row. Returns false (and adds nothing) if the vector has the wrong length.
+    bool add(const FeatureRow& row, const CachedFeatures& features);
+
+    [[nodiscard]] FeatureSetKind kind() const { return m_kind; }
+    [[nodiscard]] Eigen::Index size() const { return Eigen::Index(m_rows.size()); }
+    [[nodiscard]] Eigen::Index nFeatures() const { return m_nFeatures; }
+    [[nodiscard]] const QList<FeatureRow>& rows() const { return m_rows; }
+    /// (size() x nFeatures()) float32, column-major. Valid until the next add().
+    [[nodiscard]] Eigen::Ref<const dsp::Matrix> matrix() const { return m_data.topRows(size()); }
+    /// Distinct genres in first-seen order.
+    [[nodiscard]] QStringList genres() const;
+
+private:
+    FeatureSetKind m_kind = FeatureSetKind::Summary;
+    Eigen::Index m_nFeatures = 0;
+    dsp::Matrix m_data; ///< capacity x nFeatures; rows beyond size() are unused
+    QList<FeatureRow> m_rows;
+};
+
+} // namespace gs
