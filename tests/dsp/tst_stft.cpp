@@ -1,5 +1,7 @@
 // STFT: frame count and centring, DC and pure tones (analytic), zero padding vs reflect,
 // Parseval-style energy, and parameter validation.
+#include "dsp/MelFilterbank.h"
+#include "dsp/Mfcc.h"
 #include "dsp/ParameterError.h"
 #include "dsp/Stft.h"
 
@@ -109,6 +111,32 @@ private slots:
         reflect.compute(y.data(), y.size(), b);
         QVERIFY((a.col(0) - b.col(0)).norm() > 1.0f);
         QCOMPARE(a.col(10), b.col(10));
+    }
+
+    void computeStaysInsideItsOutput()
+    {
+        // Sentinels: each stage writes into a block of a larger matrix whose extra row and
+        // column hold a marker value that must survive.
+        const float sentinel = -12345.0f;
+        const auto y = tone(440.0, 22050, 5000);
+        dsp::Stft stft({});
+        const long frames = stft.frames(y.size());
+        dsp::Matrix power = dsp::Matrix::Constant(stft.bins() + 1, frames + 1, sentinel);
+        stft.compute(y.data(), y.size(), power.topLeftCorner(stft.bins(), frames));
+        QCOMPARE(power.row(stft.bins()).maxCoeff(), sentinel);
+        QCOMPARE(power.col(frames).maxCoeff(), sentinel);
+
+        const dsp::MelFilterbank fb({});
+        dsp::Matrix mel = dsp::Matrix::Constant(fb.bands() + 1, frames + 1, sentinel);
+        fb.apply(power.topLeftCorner(stft.bins(), frames), mel.topLeftCorner(fb.bands(), frames));
+        QCOMPARE(mel.row(fb.bands()).maxCoeff(), sentinel);
+        QCOMPARE(mel.col(frames).maxCoeff(), sentinel);
+
+        const dsp::Mfcc mfcc({}, fb.bands());
+        dsp::Matrix c = dsp::Matrix::Constant(21, frames + 1, sentinel);
+        mfcc.compute(mel.topLeftCorner(fb.bands(), frames), c.topLeftCorner(20, frames));
+        QCOMPARE(c.row(20).maxCoeff(), sentinel);
+        QCOMPARE(c.col(frames).maxCoeff(), sentinel);
     }
 
     void badParameters()
