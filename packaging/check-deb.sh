@@ -46,7 +46,7 @@ done
 # --- install it -------------------------------------------------------------------------
 step "apt-get install ./$(basename "$deb")"
 (cd "$build_dir" && as_root env DEBIAN_FRONTEND=noninteractive \
-   apt-get install -y -q --reinstall --no-install-recommends "./$(basename "$deb")") \
+   apt-get install -y -q -o DPkg::Lock::Timeout=600 --reinstall --no-install-recommends "./$(basename "$deb")") \
    >"$work/apt.log" 2>&1 || { cat "$work/apt.log" >&2; fail "apt-get install failed"; }
 [ "$(dpkg-query -W -f='${Version}' genrescope)" = "$version" ] || fail "genrescope $version not installed"
 for f in "$cli" /usr/share/applications/$app_id.desktop /usr/share/metainfo/$app_id.metainfo.xml \
