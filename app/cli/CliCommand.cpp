@@ -4,6 +4,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace cli {
 
@@ -28,8 +29,13 @@ bool parseOrExplain(QCommandLineParser& parser, const QStringList& args)
         error(parser.errorText());
         return false;
     }
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("help"))) {
+        // Qt names the binary's path in the usage line; name the sub-command instead.
+        QString help = parser.helpText();
+        help.replace(QCoreApplication::arguments().constFirst(), args.constFirst());
+        QTextStream(stdout) << help;
+        ::exit(0);
+    }
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
     return true;

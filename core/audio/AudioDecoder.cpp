@@ -1,9 +1,11 @@
 #include "AudioDecoder.h"
 
+#include "ContentSniffer.h"
 #include "QtAudioReader.h"
 #include "SndfileReader.h"
 #include "dsp/Resampler.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 namespace gs {
@@ -85,6 +87,12 @@ DecodeResult AudioDecoder::decodeFile(const QString& path, const DecodeOptions& 
         return DecodeResult::failure(QStringLiteral("empty file (0 bytes)"));
     if (options.maxBytes > 0 && info.size() > options.maxBytes)
         return DecodeResult::failure(QStringLiteral("file too large (%1 MB)").arg(info.size() >> 20));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return DecodeResult::failure(QStringLiteral("cannot open (%1)").arg(file.errorString()));
+    if (const QString what = ContentSniffer::describeNonAudio(file.read(ContentSniffer::kHeadBytes)); !what.isEmpty())
+        return DecodeResult::failure(what);
+    file.close();
     return decodeWith([&](PcmMono& out) { SndfileReader::readFile(path, options.maxSeconds, out); },
                       [&] { return QtAudioReader::readFile(path, options.maxSeconds); }, options);
 }
@@ -95,6 +103,8 @@ DecodeResult AudioDecoder::decodeMemory(const QByteArray& data, const DecodeOpti
         return DecodeResult::failure(QStringLiteral("empty data (0 bytes)"));
     if (options.maxBytes > 0 && data.size() > options.maxBytes)
         return DecodeResult::failure(QStringLiteral("data too large (%1 MB)").arg(data.size() >> 20));
+    if (const QString what = ContentSniffer::describeNonAudio(data.left(ContentSniffer::kHeadBytes)); !what.isEmpty())
+        return DecodeResult::failure(what);
     return decodeWith([&](PcmMono& out) { out = SndfileReader::readMemory(data, options.maxSeconds); },
                       [&] { return QtAudioReader::readMemory(data, options.maxSeconds); }, options);
 }

@@ -67,6 +67,7 @@ private slots:
     {
         const Run help = cli({QStringLiteral("features"), QStringLiteral("--help")});
         QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.startsWith(QStringLiteral("Usage: genrescope-cli features [options]")), qPrintable(help.out.left(80)));
         for (const char* opt : {"--out", "--sr", "--n-fft", "--hop-length", "--n-mels", "--fmin", "--fmax", "--htk",
                                 "--top-db", "--n-mfcc", "--library"})
             QVERIFY2(help.out.contains(QLatin1String(opt)), opt);
@@ -161,7 +162,7 @@ private slots:
         QCOMPARE(r.code, 1);
         const QStringList errors = r.err.split(u'\n').filter(QStringLiteral("genrescope-cli: "));
         QCOMPARE(errors.size(), 4);
-        QVERIFY(r.err.contains(text.fileName() + QStringLiteral(": unknown or unsupported audio format")));
+        QVERIFY(r.err.contains(text.fileName() + QStringLiteral(": a text file, not audio")));
         QVERIFY(r.err.contains(empty.fileName() + QStringLiteral(": empty file")));
         QVERIFY(r.err.contains(QStringLiteral("empty-dir: no audio files found")));
         QVERIFY(r.err.contains(QStringLiteral("missing.mp3: no such file")));

@@ -157,7 +157,7 @@ void TestCliRender::badInput_data()
     QTest::addColumn<QString>("reason"); // part of the reason
     const QStringList out{QStringLiteral("--out"), QStringLiteral("out.png")};
     QTest::newRow("missing file") << "missing.mp3" << out << "missing.mp3" << "no such file";
-    QTest::newRow("text named .mp3") << "text.mp3" << out << "text.mp3" << "format";
+    QTest::newRow("text named .mp3") << "text.mp3" << out << "text.mp3" << "not audio";
     QTest::newRow("bad --kind") << ":clip" << out + QStringList{QStringLiteral("--kind"), QStringLiteral("chroma")}
                                 << "01-armygeddon.mp3" << "--kind 'chroma'";
     QTest::newRow("bad --cmap") << ":clip" << out + QStringList{QStringLiteral("--cmap"), QStringLiteral("jet")}

@@ -172,9 +172,12 @@ private slots:
         for (qsizetype i = 0; i < corrupt.size(); i += 7)
             corrupt[i] = char(0x5A);
         QTest::newRow("empty") << QByteArray() << "empty";
-        QTest::newRow("text") << QByteArray("hello, this is not audio at all\n").repeated(50) << "unknown or unsupported";
+        QTest::newRow("text") << QByteArray("hello, this is not audio at all\n").repeated(50) << "a text file, not audio";
+        QTest::newRow("json") << QByteArray("{\"error\":{\"code\":4,\"message\":\"Quota limit exceeded\"}}")
+                              << "JSON data, not audio";
         QTest::newRow("html error page") << QByteArray("<!DOCTYPE html><html><body>403 Forbidden</body></html>")
-                                         << "unknown or unsupported";
+                                         << "an HTML page, not audio";
+        QTest::newRow("binary, unknown format") << QByteArray(4096, '\x01') << "unknown or unsupported";
         QTest::newRow("truncated wav") << wav.left(wav.size() / 2) << "truncated: the file is shorter";
         QTest::newRow("wav header only") << wav.left(44) << "";
         QTest::newRow("random bytes") << QByteArray(4096, '\x7f') << "unknown or unsupported";
