@@ -1,0 +1,40 @@
+// genrescope [FILE|DIR...]: the explorer. Opens the library (GENRESCOPE_LIBRARY or the
+// default under $XDG_DATA_HOME), shows the main window, imports the paths given.
+#include "MainWindow.h"
+#include "library/Library.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("genrescope"));
+    QApplication::setOrganizationName(QStringLiteral("genrescope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("GenreScope"));
+    QApplication::setApplicationVersion(QStringLiteral(GENRESCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.genrescope.GenreScope"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.genrescope.GenreScope")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Explore music by genre: previews, mel spectrograms, MFCCs, PCA."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Audio files or folders to import and show."),
+                                 QStringLiteral("[FILE|DIR...]"));
+    parser.process(app);
+
+    gs::Library library;
+    QString error;
+    if (!library.open(&error)) {
+        QMessageBox::critical(nullptr, QStringLiteral("GenreScope"),
+                              QStringLiteral("Cannot open the library: %1").arg(error));
+        return 2;
+    }
+    const QStringList paths = parser.positionalArguments();
+    gs::MainWindow window(library, {.offerDemo = paths.isEmpty()});
+    window.show();
+    window.importPaths(paths);
+    return QApplication::exec();
+}

@@ -1,0 +1,109 @@
+// Getting audio into the library from the explorer, on real SQLite files: dropping files and
+// folders on the library panel imports them off the GUI thread; the first-run demo import
+// fills an empty library with the demo clips (genre = folder, titles from the manifest).
+#include "DemoImport.h"
+#include "ImportRunner.h"
+#include "LibraryModel.h"
+#include "LibraryPanel.h"
+#include "UiFixture.h"
+#include "library/DemoLocator.h"
+#include "support/Paths.h"
+
+#include <QDir>
+#include <QFile>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+
+using namespace gs;
+
+class TestLibraryImport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void dropImportsFilesAndFolders()
+    {
+        uitest::LibraryFixture fx;
+        QString error;
+        QVERIFY2(fx.open(&error), qPrintable(error));
+        // A folder named after its genre and a loose file.
+        const QString folder = fx.dir.filePath(QStringLiteral("drop/chiptune"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString corpus = testsupport::corpusDir();
+        QVERIFY(QFile::copy(corpus + QStringLiteral("/chiptune/01-future-cowboy.mp3"), folder + QStringLiteral("/a.mp3")));
+        QVERIFY(QFile::copy(corpus + QStringLiteral("/chiptune/02-dust-and-rust.mp3"), folder + QStringLiteral("/b.mp3")));
+        const QString loose = corpus + QStringLiteral("/orchestral/01-peer-gynt-morning.mp3");
+
+        ImportRunner runner(*fx.library);
+        LibraryPanel panel(*fx.library, runner);
+        panel.resize(500, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.refresh();
+        QTRY_VERIFY(panel.isLoaded());
+        QCOMPARE(panel.model()->rowCount(), 0);
+
+        QSignalSpy finished(&runner, &ImportRunner::finished);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(folder), QUrl::fromLocalFile(loose)});
+        const QPoint at = panel.rect().center();
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&panel, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&panel, &drop);
+        QVERIFY(drop.isAccepted());
+        QVERIFY(fx.library->tracks().isEmpty()); // the import runs in the background
+
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 60000);
+        QCOMPARE(fx.library->tracksByGenre(QStringLiteral("chiptune")).size(), 2);
+        QCOMPARE(fx.library->tracksByGenre(QStringLiteral("orchestral")).size(), 1);
+        QTRY_COMPARE(panel.model()->rowCount(), 2); // the tree refreshed
+        QCOMPARE(panel.playableTrackIds().size(), 3);
+    }
+
+    void demoImportPopulatesAnEmptyLibrary()
+    {
+        const QString demo = DemoLocator::demoDir();
+        QVERIFY2(!demo.isEmpty(), "no demo library found");
+        uitest::LibraryFixture fx;
+        QString error;
+        QVERIFY2(fx.open(&error), qPrintable(error));
+        ImportRunner runner(*fx.library);
+        QSignalSpy finished(&runner, &ImportRunner::finished);
+        QSignalSpy progress(&runner, &ImportRunner::progress);
+        runner.start(DemoImport::job(), QStringLiteral("demo"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+        const auto report = finished.first().at(1).value<LocalImportReport>();
+        QVERIFY2(report.fatal.isEmpty() && report.failures.isEmpty(), qPrintable(report.fatal + report.failures.join(u'\n')));
+        QCOMPARE(report.imported.size(), 15);
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(fx.library->genres().size(), 5);
+        const QList<TrackRecord> metal = fx.library->tracksByGenre(QStringLiteral("metal"));
+        QCOMPARE(metal.size(), 3);
+        const auto manifest = DemoImport::readManifest(demo);
+        QCOMPARE(manifest.size(), 15);
+        bool found = false;
+        for (const TrackRecord& t : metal)
+            found |= t.title == QStringLiteral("Armygeddon") && t.artist == QStringLiteral("Muldjord (El Senator)");
+        QVERIFY(found);
+    }
+
+    void demoImportWithoutADemoFails()
+    {
+        uitest::LibraryFixture fx;
+        QString error;
+        QVERIFY2(fx.open(&error), qPrintable(error));
+        ImportRunner runner(*fx.library);
+        QSignalSpy finished(&runner, &ImportRunner::finished);
+        runner.start(DemoImport::job(fx.dir.filePath(QStringLiteral("nowhere"))), QStringLiteral("demo"));
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(!finished.first().at(1).value<LocalImportReport>().fatal.isEmpty());
+        QVERIFY(fx.library->tracks().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestLibraryImport)
+#include "tst_libraryimport.moc"

@@ -1,0 +1,66 @@
+#include "ImportRunner.h"
+
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace gs {
+
+ImportRunner::ImportRunner(Library& library, QObject* parent) : QObject(parent), m_library(library)
+{
+    connect(&m_watcher, &QFutureWatcher<LocalImportReport>::finished, this, [this] {
+        const QString label = m_current;
+        m_current.clear();
+        emit finished(label, m_watcher.result());
+        runNext();
+    });
+}
+
+ImportRunner::~ImportRunner()
+{
+    m_pending.clear();
+    m_watcher.disconnect(this);
+    m_watcher.waitForFinished();
+}
+
+void ImportRunner::importPaths(const QStringList& paths, const QString& genre, const QString& label)
+{
+    start([paths, genre](Library& lib, const LocalImporter::Progress& progress) {
+        return LocalImporter::importPaths(lib, paths, genre, progress);
+    }, label);
+}
+
+void ImportRunner::importCollection(const LocalImportRequest& request, const QString& label)
+{
+    start([request](Library& lib, const LocalImporter::Progress& progress) {
+        return LocalImporter::importCollection(lib, request, progress);
+    }, label);
+}
+
+void ImportRunner::start(Job job, const QString& label)
+{
+    m_pending.emplace_back(std::move(job), label);
+    if (!m_watcher.isRunning() && m_current.isEmpty())
+        runNext();
+}
+
+void ImportRunner::runNext()
+{
+    if (m_pending.empty())
+        return;
+    auto [job, label] = std::move(m_pending.front());
+    m_pending.pop_front();
+    m_current = label;
+    emit started(label);
+    // Progress is reported from worker threads; hop to this object's thread.
+    QPointer<ImportRunner> self(this);
+    LocalImporter::Progress progress = [self, label](int done, int total) {
+        QMetaObject::invokeMethod(self, [self, label, done, total] {
+            if (self)
+                emit self->progress(label, done, total);
+        }, Qt::QueuedConnection);
+    };
+    Library& lib = m_library;
+    m_watcher.setFuture(QtConcurrent::run([job = std::move(job), progress, &lib] { return job(lib, progress); }));
+}
+
+} // namespace gs

@@ -1,0 +1,24 @@
+#pragma once
+// Everything the library tree shows, read in one go so it can be read off the GUI thread
+// (QtConcurrent) and handed to LibraryModel as a value.
+#include "library/TrackRecord.h"
+
+#include <QHash>
+#include <QList>
+
+namespace gs {
+
+class Library;
+
+struct LibrarySnapshot
+{
+    QList<GenreInfo> genres;                      ///< sorted by name
+    QList<PlaylistRecord> playlists;              ///< insertion order
+    QHash<qint64, QList<qint64>> playlistTracks;  ///< playlist id -> track ids in order
+    QList<TrackRecord> tracks;                    ///< every track
+
+    /// Blocking read of the whole library (any thread; Library is thread-safe).
+    static LibrarySnapshot read(const Library& library);
+};
+
+} // namespace gs

@@ -1,0 +1,181 @@
+#include "MainWindow.h"
+
+#include "AboutDialog.h"
+#include "DemoImport.h"
+#include "ImportProgress.h"
+#include "ImportRunner.h"
+#include "LibraryModel.h"
+#include "LibraryPanel.h"
+#include "PlayerBar.h"
+#include "SpectrogramPanel.h"
+#include "audio/Player.h"
+#include "library/DemoLocator.h"
+#include "library/Library.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QComboBox>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace gs {
+
+MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
+    : QMainWindow(parent), m_db(library), m_options(options), m_importer(new ImportRunner(library, this)),
+      m_player(new Player(&library, this))
+{
+    setWindowTitle(QStringLiteral("GenreScope"));
+    setObjectName(QStringLiteral("MainWindow"));
+    m_library = new LibraryPanel(library, *m_importer, this);
+    m_spectrogram = new SpectrogramPanel(this);
+    m_playerBar = new PlayerBar(*m_player, this);
+
+    setCentralWidget(m_spectrogram);
+    auto* libraryDock = new QDockWidget(tr("Library"), this);
+    libraryDock->setObjectName(QStringLiteral("libraryDock"));
+    libraryDock->setWidget(m_library);
+    libraryDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, libraryDock);
+    resizeDocks({libraryDock}, {460}, Qt::Horizontal); // restoreState() may override
+    auto* transport = new QToolBar(tr("Player"), this);
+    transport->setObjectName(QStringLiteral("playerToolBar"));
+    transport->setMovable(false);
+    transport->addWidget(m_playerBar);
+    addToolBar(Qt::BottomToolBarArea, transport);
+    statusBar()->addPermanentWidget(new ImportProgress(*m_importer, this));
+
+    buildMenus();
+    connectPanels();
+    restoreSettings();
+    m_library->refresh();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Import &folder…"), QKeySequence(Qt::CTRL | Qt::Key_O), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a folder of audio files"));
+        if (!dir.isEmpty())
+            importPaths({dir});
+    });
+    file->addAction(tr("Import the &demo library"), this, &MainWindow::importDemo);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* playback = menuBar()->addMenu(tr("&Playback"));
+    playback->addActions(m_playerBar->playbackActions());
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About and credits"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::connectPanels()
+{
+    connect(m_library, &LibraryPanel::trackSelected, this, [this](qint64 id) {
+        const bool playing = m_player->isPlaying();
+        if (m_player->load(id) && playing)
+            m_player->play();
+    });
+    connect(m_library, &LibraryPanel::trackActivated, this, [this](qint64 id) {
+        if (m_player->currentTrackId() == id || m_player->load(id))
+            m_player->play();
+    });
+    connect(m_library, &LibraryPanel::refreshed, this, [this] {
+        m_player->setQueue(m_library->playableTrackIds());
+        if (!m_firstRefreshDone) {
+            m_firstRefreshDone = true;
+            onFirstRefresh();
+        }
+    });
+    connect(m_player, &Player::trackChanged, this, &MainWindow::onTrackChanged);
+    connect(m_player, &Player::positionChanged, m_spectrogram, &SpectrogramPanel::setPosition);
+    connect(m_player, &Player::durationChanged, m_spectrogram, &SpectrogramPanel::setDuration);
+    connect(m_player, &Player::playingChanged, m_spectrogram, &SpectrogramPanel::setPlaying);
+    connect(m_player, &Player::failed, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(m_spectrogram, &SpectrogramPanel::seekRequested, m_player, &Player::seek);
+}
+
+void MainWindow::onTrackChanged(qint64 trackId, const QString& path)
+{
+    const TrackRecord* t = m_library->model()->trackAt(m_library->model()->indexOfTrack(trackId));
+    QString title = t ? t->title : QFileInfo(path).completeBaseName();
+    if (t && !t->artist.isEmpty())
+        title += QStringLiteral(" — ") + t->artist;
+    m_playerBar->setTrackText(title);
+    m_spectrogram->showTrack(trackId, path, t ? t->title : title);
+    m_library->setCurrentTrack(trackId);
+}
+
+void MainWindow::importPaths(const QStringList& paths)
+{
+    if (!paths.isEmpty())
+        m_library->importPaths(paths);
+}
+
+void MainWindow::importDemo()
+{
+    m_importer->start(DemoImport::job(), tr("the demo library"));
+}
+
+void MainWindow::onFirstRefresh()
+{
+    if (!m_options.offerDemo || !m_library->model()->snapshot().tracks.isEmpty() || m_importer->isBusy() ||
+        DemoLocator::demoDir().isEmpty())
+        return;
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Welcome to GenreScope"),
+                                tr("Your library is empty. Import the offline demo library?\n\n"
+                                   "15 freely licensed 30-second clips in five styles (metal, orchestral, "
+                                   "electronic, ambient, chiptune); no account or network needed. "
+                                   "Help → About and credits lists their authors and licences."),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Yes);
+    connect(box, &QMessageBox::buttonClicked, this, [this, box](QAbstractButton* b) {
+        if (box->standardButton(b) == QMessageBox::Yes)
+            importDemo();
+    });
+    box->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto* dialog = new AboutDialog(DemoLocator::demoDir(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::restoreSettings()
+{
+    const QSettings s;
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1400, 860);
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    if (const auto map = render::ColourMap::fromName(s.value(QStringLiteral("view/colourMap")).toString()))
+        m_spectrogram->setColourMap(*map);
+    m_player->setVolume(s.value(QStringLiteral("player/volume"), 0.8).toFloat());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("view/colourMap"), m_spectrogram->colourMapBox()->currentText());
+    s.setValue(QStringLiteral("player/volume"), m_player->volume());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    m_player->stop();
+    event->accept();
+}
+
+} // namespace gs

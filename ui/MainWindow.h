@@ -1,0 +1,64 @@
+#pragma once
+// The main window: assembles the panels (library tree, feature views, player bar, import
+// progress), the menus, and connects their signals. It owns no logic of its own: selection
+// -> player -> views is all signal wiring; work runs in the components it holds.
+// Restores and saves its geometry, dock state and view settings (QSettings).
+#include <QMainWindow>
+
+namespace gs {
+
+class ImportRunner;
+class Library;
+class LibraryPanel;
+class Player;
+class PlayerBar;
+class SpectrogramPanel;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        bool offerDemo = true; ///< ask to import the demo when the library turns out empty
+    };
+
+    /// `library` (open, not owned) must outlive the window.
+    explicit MainWindow(Library& library, Options options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] LibraryPanel* libraryPanel() const { return m_library; }
+    [[nodiscard]] SpectrogramPanel* spectrogramPanel() const { return m_spectrogram; }
+    [[nodiscard]] PlayerBar* playerBar() const { return m_playerBar; }
+    [[nodiscard]] Player* player() const { return m_player; }
+    [[nodiscard]] ImportRunner* importRunner() const { return m_importer; }
+
+public slots:
+    /// Imports files/folders given on the command line or dropped (see LibraryPanel).
+    void importPaths(const QStringList& paths);
+    void showAbout();
+    void importDemo();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void connectPanels();
+    void onTrackChanged(qint64 trackId, const QString& path);
+    void onFirstRefresh();
+    void restoreSettings();
+    void saveSettings() const;
+
+    Library& m_db;
+    Options m_options;
+    ImportRunner* m_importer = nullptr;
+    Player* m_player = nullptr;
+    LibraryPanel* m_library = nullptr;
+    SpectrogramPanel* m_spectrogram = nullptr;
+    PlayerBar* m_playerBar = nullptr;
+    bool m_firstRefreshDone = false;
+    bool m_playWhenLoaded = false;
+};
+
+} // namespace gs

@@ -1,0 +1,224 @@
+#include "SpectrogramView.h"
+
+#include "TimeText.h"
+#include "render/SpectrogramImage.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+
+#include <cmath>
+
+namespace gs {
+namespace {
+constexpr int kFrameIntervalMs = 16; // ~60 fps while playing
+}
+
+SpectrogramView::SpectrogramView(Kind kind, QWidget* parent) : QWidget(parent), m_kind(kind)
+{
+    setMouseTracking(true);
+    setMinimumHeight(160);
+    setCursor(Qt::CrossCursor);
+    m_monotonic.start();
+    m_tick.setInterval(kFrameIntervalMs);
+    m_tick.setTimerType(Qt::PreciseTimer);
+    connect(&m_tick, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+    m_message = kind == Kind::Mel ? tr("Select a track to see its mel spectrogram")
+                                  : tr("Select a track to see its MFCC");
+}
+
+void SpectrogramView::setFeatures(const dsp::Matrix& values, const dsp::FeatureParams& params, const QString& title)
+{
+    m_values = values;
+    m_params = params;
+    m_title = title;
+    m_message.clear();
+    rebuildFigure();
+    updateTimer();
+}
+
+void SpectrogramView::clear(const QString& message)
+{
+    m_values.resize(0, 0);
+    m_message = message;
+    rebuildFigure();
+    updateTimer();
+}
+
+void SpectrogramView::setColourMap(const render::ColourMap& map)
+{
+    m_map = map;
+    rebuildFigure();
+}
+
+void SpectrogramView::setDbRange(double rangeDb)
+{
+    m_rangeDb = rangeDb;
+    if (m_kind == Kind::Mel)
+        rebuildFigure();
+}
+
+void SpectrogramView::setLive(bool live)
+{
+    m_live = live;
+    update();
+}
+
+void SpectrogramView::setPosition(qint64 ms)
+{
+    m_clock.report(ms, m_monotonic.elapsed());
+    update();
+}
+
+void SpectrogramView::setPlaying(bool playing)
+{
+    m_clock.setPlaying(playing, m_monotonic.elapsed());
+    updateTimer();
+    update();
+}
+
+void SpectrogramView::setDuration(qint64 ms) { m_clock.setDuration(ms); }
+
+void SpectrogramView::updateTimer()
+{
+    if (m_clock.isPlaying() && hasData())
+        m_tick.start();
+    else
+        m_tick.stop();
+}
+
+qint64 SpectrogramView::playheadMs() const { return m_clock.positionAt(m_monotonic.elapsed()); }
+
+std::pair<float, float> SpectrogramView::colourRange() const
+{
+    const auto [lo, hi] = render::finiteRange(m_values);
+    if (m_kind == Kind::Mel)
+        return {hi - float(m_rangeDb), hi};
+    return {lo, hi};
+}
+
+double SpectrogramView::clipSeconds() const
+{
+    return double(m_values.cols()) * m_params.stft.hop_length / m_params.mel.sr;
+}
+
+qint64 SpectrogramView::timeAtX(double x) const
+{
+    if (m_imageRect.isEmpty())
+        return 0;
+    const double f = std::clamp((x - m_imageRect.left()) / m_imageRect.width(), 0.0, 1.0);
+    return qint64(std::llround(f * clipSeconds() * 1000.0));
+}
+
+void SpectrogramView::resizeEvent(QResizeEvent*) { rebuildFigure(); }
+
+void SpectrogramView::rebuildFigure()
+{
+    const qreal dpr = devicePixelRatioF();
+    m_figure = QPixmap((QSizeF(size()) * dpr).toSize());
+    m_figure.setDevicePixelRatio(dpr);
+    m_figure.fill(palette().color(QPalette::Base));
+    m_imageRect = {};
+    if (hasData()) {
+        QPainter p(&m_figure);
+        paintFigure(p, QRectF(QPointF(0, 0), QSizeF(size())));
+    }
+    update();
+}
+
+void SpectrogramView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.drawPixmap(0, 0, m_figure);
+    if (!hasData()) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, m_message);
+        return;
+    }
+    const double seconds = clipSeconds();
+    if (seconds <= 0 || m_imageRect.isEmpty())
+        return;
+    const double f = std::clamp(double(playheadMs()) / 1000.0 / seconds, 0.0, 1.0);
+    const double x = m_imageRect.left() + f * m_imageRect.width();
+    if (m_live) {
+        QColor veil = palette().color(QPalette::Window);
+        veil.setAlpha(235);
+        p.fillRect(QRectF(QPointF(x, m_imageRect.top()), m_imageRect.bottomRight()), veil);
+    }
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(QColor(255, 255, 255, 230), 1.5));
+    p.drawLine(QPointF(x, m_imageRect.top()), QPointF(x, m_imageRect.bottom()));
+}
+
+void SpectrogramView::mouseMoveEvent(QMouseEvent* event)
+{
+    const QPointF pos = event->position();
+    emit hoverText(m_imageRect.contains(pos) ? readout(pos) : QString());
+}
+
+void SpectrogramView::leaveEvent(QEvent*) { emit hoverText({}); }
+
+void SpectrogramView::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton && m_imageRect.contains(event->position()))
+        emit seekRequested(timeAtX(event->position().x()));
+}
+
+double SpectrogramView::bandCentreHz(int band) const
+{
+    const dsp::MelParams& mp = m_params.mel;
+    const double fmax = mp.fmax < 0 ? mp.sr / 2.0 : mp.fmax;
+    const double lo = dsp::hzToMel(mp.fmin, mp.htk);
+    const double hi = dsp::hzToMel(fmax, mp.htk);
+    return dsp::melToHz(lo + (hi - lo) * (band + 1) / (mp.n_mels + 1), mp.htk);
+}
+
+QString SpectrogramView::readout(const QPointF& pos) const
+{
+    const long cols = m_values.cols();
+    const long rows = m_values.rows();
+    const double fx = (pos.x() - m_imageRect.left()) / m_imageRect.width();
+    const double fy = (m_imageRect.bottom() - pos.y()) / m_imageRect.height();
+    const long t = std::clamp(long(fx * double(cols)), 0L, cols - 1);
+    const long b = std::clamp(long(fy * double(rows)), 0L, rows - 1);
+    const float v = m_values(b, t);
+    const QString time = QStringLiteral("%1 s").arg(fx * clipSeconds(), 0, 'f', 2);
+    if (m_kind == Kind::Mel)
+        return tr("t = %1 · %2 Hz (mel band %3) · %4 dB")
+            .arg(time).arg(qRound(bandCentreHz(int(b)))).arg(b).arg(double(v), 0, 'f', 1);
+    return tr("t = %1 · MFCC %2 · %3").arg(time).arg(b).arg(double(v), 0, 'f', 2);
+}
+
+void SpectrogramView::paintFigure(QPainter& p, const QRectF& figure)
+{
+    // Minimal furniture: image, time ticks, a few frequency / coefficient ticks.
+    const QFontMetricsF fm(font());
+    const QRectF axes = figure.adjusted(fm.horizontalAdvance(QStringLiteral("00000 Hz")) + 8, fm.height() + 6,
+                                        -12, -(2 * fm.height() + 8));
+    if (axes.width() < 10 || axes.height() < 10)
+        return;
+    const auto [vmin, vmax] = colourRange();
+    const QImage image = render::spectrogramImage(m_values, m_map, vmin, vmax);
+    p.drawImage(axes, image);
+    m_imageRect = axes;
+    p.setPen(palette().color(QPalette::Text));
+    p.drawText(QRectF(axes.left(), figure.top(), axes.width(), fm.height() + 4), Qt::AlignCenter, m_title);
+    const double seconds = clipSeconds();
+    for (int s = 0; s <= int(seconds); s += 5) {
+        const double x = axes.left() + s / seconds * axes.width();
+        p.drawLine(QPointF(x, axes.bottom()), QPointF(x, axes.bottom() + 4));
+        p.drawText(QRectF(x - 20, axes.bottom() + 4, 40, fm.height()), Qt::AlignHCenter, QString::number(s));
+    }
+    p.drawText(QRectF(axes.left(), axes.bottom() + fm.height() + 4, axes.width(), fm.height()), Qt::AlignHCenter,
+               tr("Time (s)"));
+    const long rows = m_values.rows();
+    for (long b = 0; b < rows; b += m_kind == Kind::Mel ? 16 : 5) {
+        const double y = axes.bottom() - (double(b) + 0.5) / double(rows) * axes.height();
+        const QString label = m_kind == Kind::Mel ? QStringLiteral("%1 Hz").arg(qRound(bandCentreHz(int(b))))
+                                                  : QString::number(b);
+        p.drawLine(QPointF(axes.left() - 4, y), QPointF(axes.left(), y));
+        p.drawText(QRectF(figure.left(), y - fm.height() / 2, axes.left() - 6, fm.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, label);
+    }
+}
+
+} // namespace gs

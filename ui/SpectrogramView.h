@@ -1,0 +1,96 @@
+#pragma once
+// Shows one feature matrix of the current track - the mel dB spectrogram or the MFCC - as an
+// annotated figure (time axis in s, mel axis with Hz ticks or coefficient axis, colour bar),
+// with a playhead and input:
+//  - the playhead follows the player: setPosition()/setPlaying() feed a PlayheadClock and,
+//    only while playing, a ~60 fps timer repaints with the interpolated position;
+//  - live mode reveals the figure up to the playhead as the audio plays;
+//  - hovering emits a readout (time, Hz and dB, or coefficient and value);
+//  - a click inside the image emits seekRequested() for that time.
+// The figure is painted once per change of data, colours or size into a cached pixmap;
+// per frame only the pixmap, the veil and the playhead line are drawn. GUI thread only.
+#include "PlayheadClock.h"
+#include "dsp/FeatureParams.h"
+#include "dsp/Matrix.h"
+#include "render/ColourMap.h"
+
+#include <QElapsedTimer>
+#include <QPixmap>
+#include <QTimer>
+#include <QWidget>
+
+namespace gs {
+
+class SpectrogramView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Kind { Mel, Mfcc };
+
+    explicit SpectrogramView(Kind kind, QWidget* parent = nullptr);
+
+    [[nodiscard]] Kind kind() const { return m_kind; }
+    /// The matrix shown ((bins x frames), dB for Mel), empty when none.
+    [[nodiscard]] const dsp::Matrix& values() const { return m_values; }
+    [[nodiscard]] bool hasData() const { return m_values.size() > 0; }
+    [[nodiscard]] const dsp::FeatureParams& params() const { return m_params; }
+    [[nodiscard]] const render::ColourMap& colourMap() const { return m_map; }
+    /// The colour range [vmin, vmax] in use.
+    [[nodiscard]] std::pair<float, float> colourRange() const;
+    [[nodiscard]] QString title() const { return m_title; }
+    /// Where the image lies in widget coordinates (empty without data).
+    [[nodiscard]] QRectF imageRect() const { return m_imageRect; }
+    /// The time (ms) shown at widget x, clamped to the clip.
+    [[nodiscard]] qint64 timeAtX(double x) const;
+    [[nodiscard]] qint64 playheadMs() const;
+    [[nodiscard]] bool isLive() const { return m_live; }
+    [[nodiscard]] bool isAnimating() const { return m_tick.isActive(); }
+
+public slots:
+    void setFeatures(const dsp::Matrix& values, const dsp::FeatureParams& params, const QString& title);
+    /// Drops the data and shows `message` ("Computing…", an error) instead.
+    void clear(const QString& message);
+    void setColourMap(const render::ColourMap& map);
+    /// Mel: colours span [max - rangeDb, max]. MFCC views ignore it.
+    void setDbRange(double rangeDb);
+    void setLive(bool live);
+    void setPosition(qint64 ms);
+    void setPlaying(bool playing);
+    void setDuration(qint64 ms);
+
+signals:
+    void seekRequested(qint64 ms);
+    /// One line describing the point under the mouse; empty when it leaves the image.
+    void hoverText(const QString& text);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
+private:
+    void rebuildFigure();
+    void paintFigure(QPainter& p, const QRectF& figure);
+    void updateTimer();
+    [[nodiscard]] double clipSeconds() const;
+    [[nodiscard]] QString readout(const QPointF& pos) const;
+    [[nodiscard]] double bandCentreHz(int band) const;
+
+    Kind m_kind;
+    dsp::Matrix m_values;
+    dsp::FeatureParams m_params{};
+    QString m_title;
+    QString m_message;
+    render::ColourMap m_map{};
+    double m_rangeDb = 80.0;
+    bool m_live = false;
+    QPixmap m_figure;
+    QRectF m_imageRect;
+    PlayheadClock m_clock;
+    QElapsedTimer m_monotonic;
+    QTimer m_tick;
+};
+
+} // namespace gs

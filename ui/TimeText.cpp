@@ -1,0 +1,11 @@
+#include "TimeText.h"
+
+namespace gs {
+
+QString minutesSeconds(qint64 ms)
+{
+    const qint64 s = ms > 0 ? ms / 1000 : 0;
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace gs
