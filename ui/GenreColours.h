@@ -1,7 +1,7 @@
 #pragma once
 // One colour per genre, shared by the library tree's chips and the other views so a genre
-// looks the same everywhere. Colours follow the sorted genre names (matplotlib's tab10
-// cycle), so they are stable for a given set of genres.
+// looks the same everywhere: genre i of the case-insensitively sorted names gets
+// render::GenrePalette::colour(i) (tab10, then tab20's light partners), as in the CLI plots.
 #include <QColor>
 #include <QHash>
 #include <QIcon>

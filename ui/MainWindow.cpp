@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "DemoImport.h"
+#include "ExportDialog.h"
 #include "ImportProgress.h"
 #include "ImportRunner.h"
 #include "LibraryModel.h"
@@ -68,6 +69,8 @@ void MainWindow::buildMenus()
             importPaths({dir});
     });
     file->addAction(tr("Import the &demo library"), this, &MainWindow::importDemo);
+    file->addSeparator();
+    file->addAction(tr("&Export current view…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportView);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* playback = menuBar()->addMenu(tr("&Playback"));
@@ -142,6 +145,15 @@ void MainWindow::onFirstRefresh()
             importDemo();
     });
     box->open();
+}
+
+void MainWindow::exportView()
+{
+    auto* dialog = new ExportDialog(m_spectrogram->melView(), m_spectrogram->mfccView(), m_spectrogram->currentView(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportDialog::exported, this,
+            [this](const QString& path) { statusBar()->showMessage(tr("Exported %1").arg(path), 8000); });
+    dialog->open();
 }
 
 void MainWindow::showAbout()

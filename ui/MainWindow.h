@@ -37,6 +37,8 @@ public slots:
     /// Imports files/folders given on the command line or dropped (see LibraryPanel).
     void importPaths(const QStringList& paths);
     void showAbout();
+    /// The export dialog for the current feature view (Ctrl+E).
+    void exportView();
     void importDemo();
 
 protected:

@@ -18,6 +18,7 @@ SpectrogramPanel::SpectrogramPanel(QWidget* parent)
       m_mfcc(new SpectrogramView(SpectrogramView::Kind::Mfcc, this)), m_cmap(new QComboBox(this)),
       m_range(new QSpinBox(this)), m_live(new QCheckBox(tr("Live"), this)), m_readout(new QLabel(this))
 {
+    m_current = m_mel;
     m_cmap->setObjectName(QStringLiteral("colourMap"));
     m_cmap->addItems(render::ColourMap::names());
     m_range->setObjectName(QStringLiteral("dbRange"));
@@ -60,6 +61,10 @@ SpectrogramPanel::SpectrogramPanel(QWidget* parent)
         connect(m_live, &QCheckBox::toggled, v, &SpectrogramView::setLive);
         connect(v, &SpectrogramView::seekRequested, this, &SpectrogramPanel::seekRequested);
         connect(v, &SpectrogramView::hoverText, m_readout, &QLabel::setText);
+        connect(v, &SpectrogramView::hoverText, this, [this, v](const QString& text) {
+            if (!text.isEmpty())
+                m_current = v;
+        });
     }
     connect(m_loader, &FeatureLoader::loaded, this, &SpectrogramPanel::onLoaded);
     connect(m_loader, &FeatureLoader::failed, this, &SpectrogramPanel::onFailed);

@@ -27,6 +27,8 @@ public:
     [[nodiscard]] SpectrogramView* melView() const { return m_mel; }
     [[nodiscard]] SpectrogramView* mfccView() const { return m_mfcc; }
     [[nodiscard]] FeatureLoader* loader() const { return m_loader; }
+    /// The view last hovered or clicked (the mel view at first): what Ctrl+E exports.
+    [[nodiscard]] SpectrogramView* currentView() const { return m_current; }
     [[nodiscard]] qint64 currentTrack() const { return m_trackId; }
     [[nodiscard]] QComboBox* colourMapBox() const { return m_cmap; }
 
@@ -52,6 +54,7 @@ private:
     FeatureLoader* m_loader = nullptr;
     SpectrogramView* m_mel = nullptr;
     SpectrogramView* m_mfcc = nullptr;
+    SpectrogramView* m_current = nullptr;
     QComboBox* m_cmap = nullptr;
     QSpinBox* m_range = nullptr;
     QCheckBox* m_live = nullptr;

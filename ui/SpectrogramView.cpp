@@ -1,7 +1,7 @@
 #include "SpectrogramView.h"
 
-#include "TimeText.h"
 #include "render/SpectrogramImage.h"
+#include "render/SpectrogramPlot.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -105,8 +105,27 @@ qint64 SpectrogramView::timeAtX(double x) const
 {
     if (m_imageRect.isEmpty())
         return 0;
-    const double f = std::clamp((x - m_imageRect.left()) / m_imageRect.width(), 0.0, 1.0);
-    return qint64(std::llround(f * clipSeconds() * 1000.0));
+    const double s = render::SpectrogramPlot::secondsForX(m_imageRect, long(m_values.cols()), plotSpec(size()), x);
+    return qint64(std::llround(std::clamp(s, 0.0, clipSeconds()) * 1000.0));
+}
+
+render::SpectrogramPlotSpec SpectrogramView::plotSpec(const QSize& size) const
+{
+    const auto [vmin, vmax] = colourRange();
+    render::SpectrogramPlotSpec spec;
+    spec.kind = m_kind == Kind::Mel ? render::SpectrogramPlotSpec::Kind::Mel : render::SpectrogramPlotSpec::Kind::Mfcc;
+    spec.sr = m_params.mel.sr;
+    spec.hop_length = m_params.stft.hop_length;
+    spec.n_fft = m_params.stft.n_fft;
+    spec.fmin = m_params.mel.fmin;
+    spec.fmax = m_params.mel.fmax;
+    spec.htk = m_params.mel.htk;
+    spec.title = m_title;
+    spec.colourMap = m_map;
+    spec.vmin = vmin;
+    spec.vmax = vmax;
+    spec.size = size;
+    return spec;
 }
 
 void SpectrogramView::resizeEvent(QResizeEvent*) { rebuildFigure(); }
@@ -120,7 +139,8 @@ void SpectrogramView::rebuildFigure()
     m_imageRect = {};
     if (hasData()) {
         QPainter p(&m_figure);
-        paintFigure(p, QRectF(QPointF(0, 0), QSizeF(size())));
+        m_imageRect = render::SpectrogramPlot::paint(p, QRectF(QPointF(0, 0), QSizeF(size())), m_values,
+                                                     plotSpec(size()));
     }
     update();
 }
@@ -137,8 +157,9 @@ void SpectrogramView::paintEvent(QPaintEvent*)
     const double seconds = clipSeconds();
     if (seconds <= 0 || m_imageRect.isEmpty())
         return;
-    const double f = std::clamp(double(playheadMs()) / 1000.0 / seconds, 0.0, 1.0);
-    const double x = m_imageRect.left() + f * m_imageRect.width();
+    const double x = std::clamp(render::SpectrogramPlot::xForSeconds(m_imageRect, long(m_values.cols()),
+                                                                     plotSpec(size()), double(playheadMs()) / 1000.0),
+                                m_imageRect.left(), m_imageRect.right());
     if (m_live) {
         QColor veil = palette().color(QPalette::Window);
         veil.setAlpha(235);
@@ -177,48 +198,16 @@ QString SpectrogramView::readout(const QPointF& pos) const
     const long cols = m_values.cols();
     const long rows = m_values.rows();
     const double fx = (pos.x() - m_imageRect.left()) / m_imageRect.width();
+    const double seconds = std::max(0.0, double(timeAtX(pos.x())) / 1000.0);
     const double fy = (m_imageRect.bottom() - pos.y()) / m_imageRect.height();
     const long t = std::clamp(long(fx * double(cols)), 0L, cols - 1);
     const long b = std::clamp(long(fy * double(rows)), 0L, rows - 1);
     const float v = m_values(b, t);
-    const QString time = QStringLiteral("%1 s").arg(fx * clipSeconds(), 0, 'f', 2);
+    const QString time = QStringLiteral("%1 s").arg(seconds, 0, 'f', 2);
     if (m_kind == Kind::Mel)
         return tr("t = %1 · %2 Hz (mel band %3) · %4 dB")
             .arg(time).arg(qRound(bandCentreHz(int(b)))).arg(b).arg(double(v), 0, 'f', 1);
     return tr("t = %1 · MFCC %2 · %3").arg(time).arg(b).arg(double(v), 0, 'f', 2);
-}
-
-void SpectrogramView::paintFigure(QPainter& p, const QRectF& figure)
-{
-    // Minimal furniture: image, time ticks, a few frequency / coefficient ticks.
-    const QFontMetricsF fm(font());
-    const QRectF axes = figure.adjusted(fm.horizontalAdvance(QStringLiteral("00000 Hz")) + 8, fm.height() + 6,
-                                        -12, -(2 * fm.height() + 8));
-    if (axes.width() < 10 || axes.height() < 10)
-        return;
-    const auto [vmin, vmax] = colourRange();
-    const QImage image = render::spectrogramImage(m_values, m_map, vmin, vmax);
-    p.drawImage(axes, image);
-    m_imageRect = axes;
-    p.setPen(palette().color(QPalette::Text));
-    p.drawText(QRectF(axes.left(), figure.top(), axes.width(), fm.height() + 4), Qt::AlignCenter, m_title);
-    const double seconds = clipSeconds();
-    for (int s = 0; s <= int(seconds); s += 5) {
-        const double x = axes.left() + s / seconds * axes.width();
-        p.drawLine(QPointF(x, axes.bottom()), QPointF(x, axes.bottom() + 4));
-        p.drawText(QRectF(x - 20, axes.bottom() + 4, 40, fm.height()), Qt::AlignHCenter, QString::number(s));
-    }
-    p.drawText(QRectF(axes.left(), axes.bottom() + fm.height() + 4, axes.width(), fm.height()), Qt::AlignHCenter,
-               tr("Time (s)"));
-    const long rows = m_values.rows();
-    for (long b = 0; b < rows; b += m_kind == Kind::Mel ? 16 : 5) {
-        const double y = axes.bottom() - (double(b) + 0.5) / double(rows) * axes.height();
-        const QString label = m_kind == Kind::Mel ? QStringLiteral("%1 Hz").arg(qRound(bandCentreHz(int(b))))
-                                                  : QString::number(b);
-        p.drawLine(QPointF(axes.left() - 4, y), QPointF(axes.left(), y));
-        p.drawText(QRectF(figure.left(), y - fm.height() / 2, axes.left() - 6, fm.height()),
-                   Qt::AlignRight | Qt::AlignVCenter, label);
-    }
 }
 
 } // namespace gs

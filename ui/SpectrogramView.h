@@ -13,6 +13,7 @@
 #include "dsp/FeatureParams.h"
 #include "dsp/Matrix.h"
 #include "render/ColourMap.h"
+#include "render/SpectrogramPlotSpec.h"
 
 #include <QElapsedTimer>
 #include <QPixmap>
@@ -37,6 +38,8 @@ public:
     [[nodiscard]] const render::ColourMap& colourMap() const { return m_map; }
     /// The colour range [vmin, vmax] in use.
     [[nodiscard]] std::pair<float, float> colourRange() const;
+    /// The annotated figure this view shows (title, parameters, colours, range), at `size`.
+    [[nodiscard]] render::SpectrogramPlotSpec plotSpec(const QSize& size) const;
     [[nodiscard]] QString title() const { return m_title; }
     /// Where the image lies in widget coordinates (empty without data).
     [[nodiscard]] QRectF imageRect() const { return m_imageRect; }
@@ -72,7 +75,6 @@ protected:
 
 private:
     void rebuildFigure();
-    void paintFigure(QPainter& p, const QRectF& figure);
     void updateTimer();
     [[nodiscard]] double clipSeconds() const;
     [[nodiscard]] QString readout(const QPointF& pos) const;

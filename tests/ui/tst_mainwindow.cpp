@@ -1,6 +1,7 @@
 // The explorer end to end on a real library: selecting a track loads it into the player and
 // its mel / MFCC views (computed in the background), playback advances the position and the
 // playhead, the shortcuts (Space, Right, N) drive the player, a click in a view seeks.
+#include "ExportDialog.h"
 #include "FeatureLoader.h"
 #include "LibraryModel.h"
 #include "LibraryPanel.h"
@@ -117,6 +118,14 @@ private slots:
         QCOMPARE(m_window->spectrogramPanel()->currentTrack(), queue[1]);
         QTest::keyClick(m_window.get(), Qt::Key_P);
         QCOMPARE(player().currentTrackId(), queue[0]);
+    }
+
+    void ctrlEOpensTheExportDialog()
+    {
+        QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+        ExportDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ExportDialog*>()) && dialog->isVisible());
+        dialog->reject();
     }
 
     void cleanupTestCase()

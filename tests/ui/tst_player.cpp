@@ -62,8 +62,9 @@ private slots:
         player.setQueue(m_ids);
         QVERIFY(player.load(m_ids[0]));
         QTRY_VERIFY_WITH_TIMEOUT(player.duration() > 25000, 10000);
-        player.seek(player.duration() - 600);
         player.play();
+        QTRY_VERIFY_WITH_TIMEOUT(player.isPlaying() && player.position() > 0, 10000);
+        player.seek(player.duration() - 600);
         QTRY_COMPARE_WITH_TIMEOUT(player.currentTrackId(), m_ids[1], 15000);
         QTRY_VERIFY_WITH_TIMEOUT(player.isPlaying(), 5000);
         player.stop();
