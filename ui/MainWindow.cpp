@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "DemoImport.h"
 #include "ExportDialog.h"
+#include "SettingsDialog.h"
 #include "ImportProgress.h"
 #include "ImportRunner.h"
 #include "LibraryModel.h"
@@ -72,6 +73,7 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(tr("&Export current view…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportView);
     file->addSeparator();
+    file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::showSettings);
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* playback = menuBar()->addMenu(tr("&Playback"));
     playback->addActions(m_playerBar->playbackActions());
@@ -169,18 +171,35 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1400, 860);
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
-    if (const auto map = render::ColourMap::fromName(s.value(QStringLiteral("view/colourMap")).toString()))
-        m_spectrogram->setColourMap(*map);
-    m_player->setVolume(s.value(QStringLiteral("player/volume"), 0.8).toFloat());
+    applySettings(AppSettings::load());
 }
 
-void MainWindow::saveSettings() const
+void MainWindow::applySettings(const AppSettings& settings)
+{
+    m_settings = settings;
+    m_spectrogram->setColourMap(settings.colourMap);
+    m_player->setVolume(settings.volume);
+}
+
+void MainWindow::saveSettings()
 {
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
-    s.setValue(QStringLiteral("view/colourMap"), m_spectrogram->colourMapBox()->currentText());
-    s.setValue(QStringLiteral("player/volume"), m_player->volume());
+    m_settings.colourMap = render::ColourMap(static_cast<render::ColourMap::Id>(m_spectrogram->colourMapBox()->currentIndex()));
+    m_settings.volume = m_player->volume();
+    m_settings.save();
+}
+
+void MainWindow::showSettings()
+{
+    auto* dialog = new SettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        applySettings(dialog->settings());
+        saveSettings();
+    });
+    dialog->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -3,6 +3,8 @@
 // progress), the menus, and connects their signals. It owns no logic of its own: selection
 // -> player -> views is all signal wiring; work runs in the components it holds.
 // Restores and saves its geometry, dock state and view settings (QSettings).
+#include "AppSettings.h"
+
 #include <QMainWindow>
 
 namespace gs {
@@ -50,10 +52,13 @@ private:
     void onTrackChanged(qint64 trackId, const QString& path);
     void onFirstRefresh();
     void restoreSettings();
-    void saveSettings() const;
+    void applySettings(const AppSettings& settings);
+    void saveSettings();
+    void showSettings();
 
     Library& m_db;
     Options m_options;
+    AppSettings m_settings;
     ImportRunner* m_importer = nullptr;
     Player* m_player = nullptr;
     LibraryPanel* m_library = nullptr;

@@ -1,5 +1,7 @@
-// genrescope [FILE|DIR...]: the explorer. Opens the library (GENRESCOPE_LIBRARY or the
-// default under $XDG_DATA_HOME), shows the main window, imports the paths given.
+// genrescope [FILE|DIR...]: the explorer. Opens the library (GENRESCOPE_LIBRARY, else the
+// folder chosen in Settings, else the default under $XDG_DATA_HOME), shows the main window
+// and imports the paths given.
+#include "AppSettings.h"
 #include "MainWindow.h"
 #include "library/Library.h"
 
@@ -25,7 +27,7 @@ int main(int argc, char** argv)
                                  QStringLiteral("[FILE|DIR...]"));
     parser.process(app);
 
-    gs::Library library;
+    gs::Library library{gs::LibraryPaths(gs::AppSettings::load().effectiveLibraryDir())};
     QString error;
     if (!library.open(&error)) {
         QMessageBox::critical(nullptr, QStringLiteral("GenreScope"),

@@ -1,0 +1,105 @@
+// Preferences in QSettings (test mode: a throw-away config folder): AppSettings round trip,
+// the library folder rule (GENRESCOPE_LIBRARY wins), the settings dialog's values, and the
+// main window's geometry and colour map restored on the next start.
+#include "AppSettings.h"
+#include "MainWindow.h"
+#include "SettingsDialog.h"
+#include "SpectrogramPanel.h"
+#include "UiFixture.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace gs;
+
+class TestSettings : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void roundTrip()
+    {
+        AppSettings a;
+        a.libraryLocation = QStringLiteral("/tmp/elsewhere");
+        a.downloadConcurrency = 7;
+        a.colourMap = render::ColourMap(render::ColourMap::Id::Inferno);
+        a.volume = 0.25f;
+        a.save();
+        const AppSettings b = AppSettings::load();
+        QCOMPARE(b.libraryLocation, a.libraryLocation);
+        QCOMPARE(b.downloadConcurrency, 7);
+        QCOMPARE(b.colourMap.id(), render::ColourMap::Id::Inferno);
+        QCOMPARE(b.volume, 0.25f);
+    }
+
+    void libraryFolderRule_data()
+    {
+        QTest::addColumn<QString>("env");
+        QTest::addColumn<QString>("chosen");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("default") << QString() << QString() << QString();
+        QTest::newRow("chosen") << QString() << QStringLiteral("/data/music") << QStringLiteral("/data/music");
+        QTest::newRow("env wins") << QStringLiteral("/env/lib") << QStringLiteral("/data/music") << QStringLiteral("/env/lib");
+    }
+    void libraryFolderRule()
+    {
+        QFETCH(QString, env);
+        QFETCH(QString, chosen);
+        QFETCH(QString, expected);
+        if (env.isEmpty())
+            qunsetenv("GENRESCOPE_LIBRARY");
+        else
+            qputenv("GENRESCOPE_LIBRARY", env.toUtf8());
+        AppSettings a;
+        a.libraryLocation = chosen;
+        QCOMPARE(a.effectiveLibraryDir(), expected);
+        qunsetenv("GENRESCOPE_LIBRARY");
+    }
+
+    void dialogEditsAValue()
+    {
+        AppSettings a;
+        SettingsDialog dialog(a);
+        dialog.findChild<QSpinBox*>()->setValue(9);
+        dialog.findChild<QComboBox*>()->setCurrentIndex(int(render::ColourMap::Id::Grey));
+        dialog.findChild<QLineEdit*>()->setText(QStringLiteral(" /x/y "));
+        const AppSettings b = dialog.settings();
+        QCOMPARE(b.downloadConcurrency, 9);
+        QCOMPARE(b.colourMap.id(), render::ColourMap::Id::Grey);
+        QCOMPARE(b.libraryLocation, QStringLiteral("/x/y"));
+    }
+
+    void windowLayoutAndColourMapRestored()
+    {
+        uitest::LibraryFixture fx;
+        QString error;
+        QVERIFY2(fx.open(&error), qPrintable(error));
+        {
+            MainWindow w(*fx.library, {.offerDemo = false});
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.resize(1111, 777);
+            w.spectrogramPanel()->setColourMap(render::ColourMap(render::ColourMap::Id::Viridis));
+            QTRY_COMPARE(w.size(), QSize(1111, 777));
+            w.close();
+        }
+        MainWindow again(*fx.library, {.offerDemo = false});
+        QCOMPARE(again.spectrogramPanel()->colourMapBox()->currentText(), QStringLiteral("viridis"));
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.size(), QSize(1111, 777));
+    }
+};
+
+QTEST_MAIN(TestSettings)
+#include "tst_settings.moc"
