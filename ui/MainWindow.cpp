@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "AddSourceDialog.h"
 #include "DemoImport.h"
 #include "ExportDialog.h"
 #include "SettingsDialog.h"
@@ -64,6 +65,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Add source…"), QKeySequence(Qt::CTRL | Qt::Key_N), this, &MainWindow::showAddSource);
     file->addAction(tr("Import &folder…"), QKeySequence(Qt::CTRL | Qt::Key_O), this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a folder of audio files"));
         if (!dir.isEmpty())
@@ -156,6 +158,23 @@ void MainWindow::exportView()
     connect(dialog, &ExportDialog::exported, this,
             [this](const QString& path) { statusBar()->showMessage(tr("Exported %1").arg(path), 8000); });
     dialog->open();
+}
+
+void MainWindow::showAddSource()
+{
+    auto* dialog = new AddSourceDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddSourceDialog::localImportRequested, this, [this](const LocalImportRequest& request) {
+        m_importer->importCollection(request, QFileInfo(request.path).fileName());
+    });
+    connect(dialog, &AddSourceDialog::fetchRequested, this, &MainWindow::fetch);
+    dialog->open();
+}
+
+void MainWindow::fetch(const QStringList& sources, const QString& genre)
+{
+    statusBar()->showMessage(tr("Online sources are not available in this build (%1 → %2)")
+                                 .arg(sources.join(QStringLiteral(", ")), genre), 8000);
 }
 
 void MainWindow::showAbout()

@@ -39,6 +39,9 @@ public slots:
     /// Imports files/folders given on the command line or dropped (see LibraryPanel).
     void importPaths(const QStringList& paths);
     void showAbout();
+    void showAddSource();
+    /// Lists `sources` (fetch syntax), files their tracks under `genre`, downloads previews.
+    void fetch(const QStringList& sources, const QString& genre);
     /// The export dialog for the current feature view (Ctrl+E).
     void exportView();
     void importDemo();
