@@ -94,8 +94,17 @@ void MainWindow::connectPanels()
         if (m_player->currentTrackId() == id || m_player->load(id))
             m_player->play();
     });
+    connect(m_importer, &ImportRunner::finished, this, [this](const QString&, const LocalImportReport& report) {
+        if (m_showImported && !report.imported.isEmpty() && m_player->currentTrackId() == 0)
+            m_pendingShow = report.imported.first().id;
+        m_showImported = false;
+    });
     connect(m_library, &LibraryPanel::refreshed, this, [this] {
         m_player->setQueue(m_library->playableTrackIds());
+        if (m_pendingShow != 0) {
+            m_player->load(m_pendingShow); // shows what was just imported
+            m_pendingShow = 0;
+        }
         if (!m_firstRefreshDone) {
             m_firstRefreshDone = true;
             onFirstRefresh();
@@ -122,12 +131,15 @@ void MainWindow::onTrackChanged(qint64 trackId, const QString& path)
 
 void MainWindow::importPaths(const QStringList& paths)
 {
-    if (!paths.isEmpty())
-        m_library->importPaths(paths);
+    if (paths.isEmpty())
+        return;
+    m_showImported = true;
+    m_library->importPaths(paths);
 }
 
 void MainWindow::importDemo()
 {
+    m_showImported = true;
     m_importer->start(DemoImport::job(), tr("the demo library"));
 }
 

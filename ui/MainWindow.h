@@ -36,7 +36,8 @@ public:
     [[nodiscard]] ImportRunner* importRunner() const { return m_importer; }
 
 public slots:
-    /// Imports files/folders given on the command line or dropped (see LibraryPanel).
+    /// Imports files/folders given on the command line (see LibraryPanel for the genre
+    /// rule) and, when nothing is loaded yet, shows the first imported track.
     void importPaths(const QStringList& paths);
     void showAbout();
     void showAddSource();
@@ -68,6 +69,8 @@ private:
     SpectrogramPanel* m_spectrogram = nullptr;
     PlayerBar* m_playerBar = nullptr;
     bool m_firstRefreshDone = false;
+    bool m_showImported = false; ///< load the first track of the next finished import
+    qint64 m_pendingShow = 0;    ///< ... once the tree has it
     bool m_playWhenLoaded = false;
 };
 

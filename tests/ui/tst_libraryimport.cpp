@@ -5,14 +5,21 @@
 #include "ImportRunner.h"
 #include "LibraryModel.h"
 #include "LibraryPanel.h"
+#include "MainWindow.h"
+#include "SpectrogramPanel.h"
+#include "SpectrogramView.h"
+#include "audio/Player.h"
 #include "UiFixture.h"
 #include "library/DemoLocator.h"
 #include "support/Paths.h"
 
 #include <QDir>
 #include <QFile>
+#include <QAbstractButton>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTreeView>
 
@@ -89,6 +96,40 @@ private slots:
         for (const TrackRecord& t : metal)
             found |= t.title == QStringLiteral("Armygeddon") && t.artist == QStringLiteral("Muldjord (El Senator)");
         QVERIFY(found);
+    }
+
+    void commandLinePathsAreImportedAndShown()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        uitest::LibraryFixture fx;
+        QString error;
+        QVERIFY2(fx.open(&error), qPrintable(error));
+        MainWindow window(*fx.library, {.offerDemo = false});
+        window.show();
+        const QString clip = testsupport::corpusDir() + QStringLiteral("/electronic/03-brainsukker.mp3");
+        window.importPaths({clip});
+        QTRY_VERIFY_WITH_TIMEOUT(window.player()->currentTrackId() != 0, 60000);
+        QCOMPARE(window.player()->currentPath(), clip);
+        const auto t = fx.library->track(window.player()->currentTrackId());
+        QVERIFY(t);
+        QCOMPARE(t->genre, QStringLiteral("electronic")); // the file's folder
+        QTRY_VERIFY_WITH_TIMEOUT(window.spectrogramPanel()->melView()->hasData(), 30000);
+    }
+
+    void firstRunDemoImportFromTheWindow()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        uitest::LibraryFixture fx;
+        QString error;
+        QVERIFY2(fx.open(&error), qPrintable(error));
+        MainWindow window(*fx.library, {.offerDemo = true});
+        window.show();
+        QMessageBox* offer = nullptr;
+        QTRY_VERIFY((offer = window.findChild<QMessageBox*>()) && offer->isVisible()); // empty library: offered
+        offer->button(QMessageBox::Yes)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(window.libraryPanel()->playableTrackIds().size(), 15, 120000);
+        QCOMPARE(window.libraryPanel()->model()->rowCount(), 5);
+        QTRY_VERIFY(window.player()->currentTrackId() != 0);
     }
 
     void demoImportWithoutADemoFails()
