@@ -93,19 +93,22 @@ void LibraryPanel::onSnapshot()
         refresh();
         return;
     }
-    // Keep the expanded genres/playlists and the current track across the reset.
+    // Keep expanded what was expanded, and expand genres that are new (all on the first load).
     QSet<QString> expanded;
+    QSet<QString> known;
     for (int g = 0; g < m_proxy->rowCount(); ++g) {
         const QModelIndex gi = m_proxy->index(g, 0);
+        const QString genre = gi.data(LibraryModel::GenreRole).toString();
+        known.insert(genre);
         if (m_view->isExpanded(gi))
-            expanded.insert(gi.data(LibraryModel::GenreRole).toString());
+            expanded.insert(genre);
     }
-    const bool first = !m_loaded;
     m_model->setSnapshot(m_reader.result());
     m_loaded = true;
     for (int g = 0; g < m_proxy->rowCount(); ++g) {
         const QModelIndex gi = m_proxy->index(g, 0);
-        if (first || expanded.contains(gi.data(LibraryModel::GenreRole).toString()))
+        const QString genre = gi.data(LibraryModel::GenreRole).toString();
+        if (!known.contains(genre) || expanded.contains(genre))
             m_view->expand(gi);
     }
     if (m_current)
