@@ -1,0 +1,297 @@
+#include "HttpClient.h"
+
+#include "UrlPolicy.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QTimer>
+
+namespace gs {
+
+struct HttpClient::Job
+{
+    quint64 id = 0;
+    HttpRequest request;
+    Done done;
+    Progress progress;
+    int attempt = 0;
+    QPointer<QNetworkReply> reply;
+    std::unique_ptr<QTimer> idle;  ///< inactivity time-out of the current attempt
+    std::unique_ptr<QTimer> wait;  ///< throttle / back-off wait before the next attempt
+    std::unique_ptr<QFile> file;
+    HttpResponse response;         ///< the current attempt
+    bool timedOut = false;
+    bool cancelled = false;
+    QString abortReason;           ///< set when we abort for a reason of our own
+};
+
+namespace {
+
+constexpr qint64 kMaxErrorBody = 64 * 1024;
+
+// Retry-After: delta-seconds or an HTTP date. -1 if absent or unreadable.
+int retryAfterSeconds(const QNetworkReply* reply)
+{
+    const QByteArray v = reply->rawHeader("Retry-After").trimmed();
+    if (v.isEmpty())
+        return -1;
+    bool ok = false;
+    const int s = v.toInt(&ok);
+    if (ok)
+        return std::max(0, s);
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
+    return when.isValid() ? int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when))) : -1;
+}
+
+} // namespace
+
+HttpClient::HttpClient(RetryPolicy policy, QObject* parent)
+    : QObject(parent), m_policy(policy), m_nam(new QNetworkAccessManager(this))
+{
+    m_nam->setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
+}
+
+HttpClient::~HttpClient()
+{
+    for (auto& [id, job] : m_jobs)
+        if (job->reply) {
+            job->reply->disconnect(this);
+            job->reply->abort();
+        }
+}
+
+quint64 HttpClient::send(HttpRequest request, Done done, Progress progress)
+{
+    auto job = std::make_unique<Job>();
+    job->id = m_nextId++;
+    job->request = std::move(request);
+    job->done = std::move(done);
+    job->progress = std::move(progress);
+    Job& j = *job;
+    m_jobs.emplace(j.id, std::move(job));
+    const QString refused = UrlPolicy::check(j.request.url);
+    if (!refused.isEmpty()) {
+        HttpResponse r;
+        r.error = refused;
+        QTimer::singleShot(0, this, [this, id = j.id, r] { complete(id, r); });
+        return j.id;
+    }
+    schedule(j, 0);
+    return j.id;
+}
+
+void HttpClient::schedule(Job& job, int delayMs)
+{
+    const int wait = std::max(delayMs, 0);
+    job.wait = std::make_unique<QTimer>();
+    job.wait->setSingleShot(true);
+    connect(job.wait.get(), &QTimer::timeout, this, [this, id = job.id, &job] {
+        // The throttle slot is taken when the wait ends, so back-offs never hold slots.
+        const int slot = m_throttle.reserve(job.request.url);
+        if (slot > 0) {
+            job.wait->start(slot);
+            return;
+        }
+        startAttempt(id);
+    });
+    job.wait->start(wait);
+}
+
+void HttpClient::startAttempt(quint64 id)
+{
+    Job& job = *m_jobs.at(id);
+    ++job.attempt;
+    job.response = {};
+    job.response.attempts = job.attempt;
+    job.timedOut = false;
+    job.abortReason.clear();
+    job.file.reset();
+
+    QNetworkRequest req(job.request.url);
+    req.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("GenreScope/0.1"));
+    for (const auto& [name, value] : job.request.headers)
+        req.setRawHeader(name, value);
+    QNetworkReply* reply = job.request.method == "POST" ? m_nam->post(req, job.request.body)
+                                                         : m_nam->sendCustomRequest(req, job.request.method);
+    job.reply = reply;
+    job.idle = std::make_unique<QTimer>();
+    job.idle->setSingleShot(true);
+    connect(job.idle.get(), &QTimer::timeout, this, [&job] {
+        job.timedOut = true;
+        if (job.reply)
+            job.reply->abort();
+    });
+    job.idle->start(m_policy.timeoutMs);
+    connect(reply, &QNetworkReply::readyRead, this, [this, &job] { onReadyRead(job); });
+    connect(reply, &QNetworkReply::downloadProgress, this, [&job](qint64 got, qint64 total) {
+        job.idle->start();
+        if (job.progress)
+            job.progress(got, total);
+    });
+    connect(reply, &QNetworkReply::redirected, this, [&job, reply](const QUrl& to) {
+        const QString why = UrlPolicy::check(to);
+        if (why.isEmpty()) {
+            emit reply->redirectAllowed();
+            return;
+        }
+        job.abortReason = QStringLiteral("redirect refused: %1").arg(why);
+        reply->abort();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
+}
+
+void HttpClient::onReadyRead(Job& job)
+{
+    QNetworkReply* reply = job.reply;
+    if (!reply || !reply->isOpen())
+        return;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray chunk = reply->readAll();
+    job.response.bytes += chunk.size();
+    const bool success = status >= 200 && status < 300;
+    const qint64 cap = success ? m_policy.maxBodyBytes : kMaxErrorBody;
+    if (job.response.bytes > cap) {
+        job.abortReason = QStringLiteral("response too large (over %1 MB)").arg(cap >> 20);
+        reply->abort();
+        return;
+    }
+    if (!success || job.request.saveTo.isEmpty()) {
+        job.response.body += chunk;
+        return;
+    }
+    if (!job.file) {
+        job.file = std::make_unique<QFile>(job.request.saveTo);
+        if (!job.file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            job.abortReason = QStringLiteral("cannot write %1: %2").arg(job.request.saveTo, job.file->errorString());
+            reply->abort();
+            return;
+        }
+    }
+    if (job.file->write(chunk) != chunk.size()) {
+        job.abortReason = QStringLiteral("cannot write %1: %2").arg(job.request.saveTo, job.file->errorString());
+        reply->abort();
+    }
+}
+
+void HttpClient::onFinished(quint64 id)
+{
+    const auto it = m_jobs.find(id);
+    if (it == m_jobs.end())
+        return;
+    Job& job = *it->second;
+    QNetworkReply* reply = job.reply;
+    job.idle->stop();
+    onReadyRead(job);
+    reply->deleteLater();
+    job.reply = nullptr;
+    if (job.file)
+        job.file->close();
+    HttpResponse& r = job.response;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    const QString where = UrlPolicy::display(job.request.url);
+    const bool hasLength = reply->hasRawHeader("Content-Length");
+    const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+
+    if (job.cancelled)
+        return complete(id, {.status = r.status, .body = {}, .bytes = r.bytes, .contentType = {},
+                             .error = QStringLiteral("cancelled"), .attempts = r.attempts, .cancelled = true});
+    if (!job.abortReason.isEmpty())
+        return complete(id, {.status = r.status, .body = {}, .bytes = r.bytes, .contentType = r.contentType,
+                             .error = QStringLiteral("%1: %2").arg(where, job.abortReason),
+                             .attempts = r.attempts, .cancelled = false});
+    if (job.timedOut)
+        return retryOrFail(job, QStringLiteral("timed out after %1 s").arg(m_policy.timeoutMs / 1000.0), -1);
+    if (r.status == 0)
+        return retryOrFail(job, reply->errorString(), -1);
+    if (r.status == 429) {
+        const int after = retryAfterSeconds(reply);
+        if (after > m_policy.maxRetryAfterSeconds)
+            return complete(id, {.status = 429, .body = r.body, .bytes = r.bytes, .contentType = r.contentType,
+                                 .error = QStringLiteral("%1: rate limited (HTTP 429, retry after %2 s)").arg(where).arg(after),
+                                 .attempts = r.attempts, .cancelled = false});
+        if (after >= 0)
+            m_throttle.pause(job.request.url, after * 1000);
+        return retryOrFail(job, QStringLiteral("rate limited (HTTP 429)"), after >= 0 ? after * 1000 : -1);
+    }
+    if (r.status >= 500)
+        return retryOrFail(job, QStringLiteral("HTTP %1").arg(r.status), -1);
+    const bool success = r.status >= 200 && r.status < 300;
+    if (success && ((hasLength && r.bytes < length) || reply->error() != QNetworkReply::NoError))
+        return retryOrFail(job, QStringLiteral("truncated body (%1 of %2 bytes)").arg(r.bytes).arg(hasLength ? length : -1), -1);
+    if (success && job.request.isQuotaError && job.request.isQuotaError(r.body)) {
+        m_throttle.pause(job.request.url, m_policy.quotaDelayMs);
+        return retryOrFail(job, QStringLiteral("quota exceeded"), m_policy.quotaDelayMs);
+    }
+    if (!success)
+        r.error = QStringLiteral("%1: HTTP %2").arg(where).arg(r.status);
+    complete(id, r);
+}
+
+void HttpClient::retryOrFail(Job& job, const QString& why, int delayMs)
+{
+    if (job.file) {
+        job.file.reset();
+        QFile::remove(job.request.saveTo);
+    }
+    if (job.attempt >= m_policy.maxAttempts) {
+        HttpResponse r = job.response;
+        r.body.clear();
+        r.error = QStringLiteral("%1: %2 (gave up after %3 attempts)")
+                      .arg(UrlPolicy::display(job.request.url), why).arg(job.attempt);
+        return complete(job.id, r);
+    }
+    schedule(job, delayMs >= 0 ? delayMs : m_policy.backoffMs(job.attempt + 1));
+}
+
+void HttpClient::complete(quint64 id, HttpResponse response)
+{
+    const auto it = m_jobs.find(id);
+    if (it == m_jobs.end())
+        return;
+    // Kept alive until the event loop runs again: we may be inside one of its timers' or
+    // its reply's signals.
+    std::shared_ptr<Job> job(std::move(it->second));
+    m_jobs.erase(it);
+    QTimer::singleShot(0, this, [job] {});
+    if (job->file)
+        job->file->close();
+    if (!response.ok() && !job->request.saveTo.isEmpty())
+        QFile::remove(job->request.saveTo);
+    if (job->done)
+        job->done(response);
+}
+
+void HttpClient::cancel(quint64 id)
+{
+    const auto it = m_jobs.find(id);
+    if (it == m_jobs.end())
+        return;
+    Job& job = *it->second;
+    job.cancelled = true;
+    if (job.reply) {
+        job.reply->abort(); // finished -> onFinished -> complete(cancelled)
+        return;
+    }
+    if (job.wait)
+        job.wait->stop();
+    HttpResponse r;
+    r.error = QStringLiteral("cancelled");
+    r.cancelled = true;
+    QTimer::singleShot(0, this, [this, id, r] { complete(id, r); });
+}
+
+void HttpClient::cancelAll()
+{
+    std::vector<quint64> ids;
+    for (const auto& [id, job] : m_jobs)
+        ids.push_back(id);
+    for (quint64 id : ids)
+        cancel(id);
+}
+
+} // namespace gs

@@ -1,0 +1,84 @@
+#include "ITunesSource.h"
+
+#include "HttpClient.h"
+#include "JsonBody.h"
+#include "ServiceEndpoints.h"
+
+#include <QJsonArray>
+#include <QUrlQuery>
+
+namespace gs {
+
+ITunesSource::ITunesSource(HttpClient& http, QUrl base) : m_http(http), m_base(std::move(base)) {}
+
+RemoteTrack ITunesSource::trackFromJson(const QJsonObject& o)
+{
+    RemoteTrack t;
+    t.record.source = QString::fromLatin1(sources::ITunes);
+    t.record.sourceId = QString::number(o.value(QStringLiteral("trackId")).toInteger());
+    t.record.title = o.value(QStringLiteral("trackName")).toString();
+    t.record.artist = o.value(QStringLiteral("artistName")).toString();
+    t.record.album = o.value(QStringLiteral("collectionName")).toString();
+    t.record.durationSeconds = o.value(QStringLiteral("trackTimeMillis")).toDouble() / 1000.0;
+    const QString preview = o.value(QStringLiteral("previewUrl")).toString();
+    if (!preview.isEmpty())
+        t.previewUrl = QUrl(preview);
+    return t;
+}
+
+void ITunesSource::search(const QString& term, int limit, std::function<void(QList<RemoteTrack>, QString)> done)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("term"), term);
+    q.addQueryItem(QStringLiteral("media"), QStringLiteral("music"));
+    q.addQueryItem(QStringLiteral("entity"), QStringLiteral("song"));
+    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    const HttpRequest req{.url = ServiceEndpoints::join(m_base, QStringLiteral("/search"), q.toString(QUrl::FullyEncoded))};
+    m_http.send(req, [done = std::move(done)](const HttpResponse& r) {
+        if (!r.ok())
+            return done({}, QStringLiteral("itunes: %1").arg(r.error));
+        QString error;
+        const auto o = parseJsonObject(r.body, QStringLiteral("itunes"), &error);
+        if (!o)
+            return done({}, error);
+        QList<RemoteTrack> out;
+        for (const QJsonValue& v : o->value(QStringLiteral("results")).toArray()) {
+            const QJsonObject t = v.toObject();
+            if (t.value(QStringLiteral("kind")).toString(QStringLiteral("song")) == QLatin1String("song") &&
+                t.value(QStringLiteral("trackId")).toInteger() != 0)
+                out.append(trackFromJson(t));
+        }
+        done(out, {});
+    });
+}
+
+void ITunesSource::fetchPlaylist(const QString& query, ListingDone done)
+{
+    search(query, 200, [query, done = std::move(done)](const QList<RemoteTrack>& tracks, const QString& error) {
+        PlaylistListing l;
+        l.playlist.source = QString::fromLatin1(sources::ITunes);
+        l.playlist.sourceId = query;
+        l.playlist.title = QStringLiteral("iTunes: %1").arg(query);
+        l.tracks = tracks;
+        l.error = error;
+        done(l);
+    });
+}
+
+void ITunesSource::findPreview(const QString& artist, const QString& title, TrackDone done)
+{
+    search(artist + QLatin1Char(' ') + title, 10,
+           [artist, done = std::move(done)](const QList<RemoteTrack>& tracks, const QString& error) {
+               if (!error.isEmpty())
+                   return done(std::nullopt, error);
+               for (const RemoteTrack& t : tracks) {
+                   const bool sameArtist = t.record.artist.contains(artist, Qt::CaseInsensitive) ||
+                                           artist.contains(t.record.artist, Qt::CaseInsensitive);
+                   if (sameArtist && !t.record.artist.isEmpty() && !t.previewUrl.isEmpty())
+                       return done(t, {});
+               }
+               done(std::nullopt, {});
+           });
+}
+
+} // namespace gs

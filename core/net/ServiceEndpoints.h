@@ -1,0 +1,25 @@
+#pragma once
+// Base URLs of the remote services (../shared/INTERFACE.md, "Remote services"). Each can be
+// replaced by an environment variable; tests point them at a loopback server. Paths are
+// appended exactly as in the public APIs.
+#include <QString>
+#include <QUrl>
+
+namespace gs {
+
+struct ServiceEndpoints
+{
+    QUrl deezer{QStringLiteral("https://api.deezer.com")};             ///< GENRESCOPE_DEEZER_API
+    QUrl spotifyApi{QStringLiteral("https://api.spotify.com/v1")};      ///< GENRESCOPE_SPOTIFY_API
+    QUrl spotifyAccounts{QStringLiteral("https://accounts.spotify.com")}; ///< GENRESCOPE_SPOTIFY_ACCOUNTS
+    QUrl itunes{QStringLiteral("https://itunes.apple.com")};            ///< GENRESCOPE_ITUNES_API
+
+    /// Defaults, overridden by the environment variables.
+    static ServiceEndpoints fromEnvironment();
+    /// Empty if every base URL passes UrlPolicy, else the first reason.
+    [[nodiscard]] QString validate() const;
+    /// base + path (path starts with '/'), with an optional query.
+    static QUrl join(const QUrl& base, const QString& path, const QString& query = {});
+};
+
+} // namespace gs

@@ -1,0 +1,213 @@
+// HttpClient against a real loopback server, one fault per case: 5xx then success, 429 with
+// Retry-After, a time-out, a truncated body, a quota body, giving up, plain http refused
+// (also via a redirect), streaming to a file, size cap and cancel.
+#include "net/HttpClient.h"
+#include "support/TestServer.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gs;
+using testsupport::TestResponse;
+using testsupport::TestServer;
+
+namespace {
+
+RetryPolicy fastPolicy()
+{
+    RetryPolicy p;
+    p.maxAttempts = 4;
+    p.baseDelayMs = 20;
+    p.timeoutMs = 400;
+    p.quotaDelayMs = 30;
+    p.maxBodyBytes = 1 << 20;
+    return p;
+}
+
+} // namespace
+
+class TestHttpClient : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<HttpClient> m_http;
+
+    HttpResponse get(HttpRequest req)
+    {
+        std::optional<HttpResponse> out;
+        m_http->send(req, [&](const HttpResponse& r) { out = r; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), 20000); }();
+        return out.value_or(HttpResponse{});
+    }
+    HttpResponse get(const QString& path) { return get(HttpRequest{.url = m_server->url(path)}); }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->listen());
+        m_server->route(QStringLiteral("/ok"), [](const auto&) { return TestResponse::json(R"({"ok":true})"); });
+        m_http = std::make_unique<HttpClient>(fastPolicy());
+    }
+    void cleanup()
+    {
+        m_http.reset();
+        m_server.reset();
+    }
+
+    void transientFaultsAreRetried_data()
+    {
+        QTest::addColumn<int>("fault"); // 0: 500, 1: 503, 2: no response, 3: truncated
+        QTest::newRow("HTTP 500") << 0;
+        QTest::newRow("HTTP 503") << 1;
+        QTest::newRow("time-out (no response)") << 2;
+        QTest::newRow("truncated body") << 3;
+    }
+    void transientFaultsAreRetried()
+    {
+        QFETCH(int, fault);
+        TestResponse bad = TestResponse::json(R"({"ok":true,"padding":"xxxxxxxxxxxxxxxxxxxxxxxx"})");
+        if (fault == 0)
+            bad = TestResponse::json("oops", 500);
+        if (fault == 1)
+            bad = TestResponse::json("busy", 503);
+        if (fault == 2)
+            bad.fault = TestResponse::Fault::NoResponse;
+        if (fault == 3)
+            bad.fault = TestResponse::Fault::Truncate;
+        m_server->script(QStringLiteral("/ok"), {bad, bad});
+        const HttpResponse r = get(QStringLiteral("/ok"));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray(R"({"ok":true})"));
+        QCOMPARE(r.attempts, 3);
+        QCOMPARE(m_server->hits(QStringLiteral("/ok")), 3);
+    }
+
+    void givesUpWithOneLine()
+    {
+        m_server->script(QStringLiteral("/ok"), QList<TestResponse>(5, TestResponse::json("no", 502)));
+        const HttpResponse r = get(QStringLiteral("/ok"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.attempts, 4);
+        QVERIFY2(r.error.contains(QStringLiteral("HTTP 502")) && r.error.contains(QStringLiteral("4 attempts")),
+                 qPrintable(r.error));
+        QVERIFY(!r.error.contains(QLatin1Char('\n')));
+    }
+
+    void retryAfterIsHonoured()
+    {
+        TestResponse limited = TestResponse::json(R"({"error":"rate"})", 429);
+        limited.headers = {{"Retry-After", "1"}};
+        m_server->script(QStringLiteral("/ok"), {limited});
+        const HttpResponse r = get(QStringLiteral("/ok"));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const auto log = m_server->requests(QStringLiteral("/ok"));
+        QCOMPARE(log.size(), 2);
+        // The back-off alone would be ~20 ms; Retry-After asks for 1 s.
+        QVERIFY2(log[1].atMs - log[0].atMs >= 950, qPrintable(QString::number(log[1].atMs - log[0].atMs)));
+        // A Retry-After beyond the limit fails at once instead of blocking.
+        limited.headers = {{"Retry-After", "86400"}};
+        m_server->script(QStringLiteral("/ok"), {limited});
+        const HttpResponse tooLong = get(QStringLiteral("/ok"));
+        QCOMPARE(tooLong.status, 429);
+        QVERIFY(tooLong.error.contains(QStringLiteral("retry after 86400 s")));
+    }
+
+    void clientErrorsAreNotRetried()
+    {
+        m_server->script(QStringLiteral("/ok"), {TestResponse::json("gone", 404)});
+        const HttpResponse r = get(QStringLiteral("/ok"));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.attempts, 1);
+        QVERIFY(r.error.endsWith(QStringLiteral("HTTP 404")));
+    }
+
+    void quotaBodyIsRetried()
+    {
+        m_server->script(QStringLiteral("/ok"), {TestResponse::json(R"({"error":{"code":4}})")});
+        HttpRequest req{.url = m_server->url(QStringLiteral("/ok"))};
+        req.isQuotaError = [](const QByteArray& b) { return b.contains("\"code\":4"); };
+        const HttpResponse r = get(req);
+        QVERIFY(r.ok());
+        QCOMPARE(r.body, QByteArray(R"({"ok":true})"));
+        QCOMPARE(r.attempts, 2);
+    }
+
+    void plainHttpOnlyToLoopback()
+    {
+        const HttpResponse r = get(HttpRequest{.url = QUrl(QStringLiteral("http://example.com/x"))});
+        QVERIFY(r.error.contains(QStringLiteral("only https")));
+        QCOMPARE(r.attempts, 0);
+        // A loopback server redirecting to a remote plain-http host is refused too.
+        m_server->route(QStringLiteral("/redirect"), [](const auto&) {
+            TestResponse t = TestResponse::json("", 302);
+            t.headers = {{"Location", "http://example.com/evil"}};
+            return t;
+        });
+        const HttpResponse redirected = get(QStringLiteral("/redirect"));
+        QVERIFY2(redirected.error.contains(QStringLiteral("redirect refused")), qPrintable(redirected.error));
+    }
+
+    void streamsToFileAndCleansUp()
+    {
+        const QByteArray blob(300000, 'a');
+        m_server->route(QStringLiteral("/blob"), [blob](const auto&) { return TestResponse::bytes(blob, "audio/mpeg"); });
+        const QString path = m_tmp.filePath(QStringLiteral("blob.part"));
+        qint64 lastProgress = 0;
+        std::optional<HttpResponse> out;
+        m_http->send({.url = m_server->url(QStringLiteral("/blob")), .saveTo = path},
+                     [&](const HttpResponse& r) { out = r; }, [&](qint64 got, qint64) { lastProgress = got; });
+        QTRY_VERIFY(out.has_value());
+        QVERIFY(out->ok());
+        QVERIFY(out->body.isEmpty());
+        QCOMPARE(lastProgress, qint64(blob.size()));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), blob);
+        f.close();
+        // A failure never leaves a partial file behind.
+        TestResponse cut = TestResponse::bytes(blob, "audio/mpeg");
+        cut.fault = TestResponse::Fault::Truncate;
+        m_server->script(QStringLiteral("/blob"), QList<TestResponse>(4, cut));
+        const HttpResponse r = get(HttpRequest{.url = m_server->url(QStringLiteral("/blob")), .saveTo = path});
+        QVERIFY(r.error.contains(QStringLiteral("truncated")));
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void refusesHugeBodies()
+    {
+        m_server->route(QStringLiteral("/huge"), [](const auto&) {
+            return TestResponse::bytes(QByteArray(3 << 20, 'x'), "application/octet-stream");
+        });
+        const HttpResponse r = get(QStringLiteral("/huge"));
+        QVERIFY2(r.error.contains(QStringLiteral("too large")), qPrintable(r.error));
+        QCOMPARE(r.attempts, 1);
+    }
+
+    void cancelDeliversOnce()
+    {
+        TestResponse slow = TestResponse::bytes(QByteArray(100000, 'b'), "audio/mpeg");
+        slow.chunkBytes = 1000;
+        slow.chunkDelayMs = 50;
+        m_server->script(QStringLiteral("/ok"), {slow});
+        int calls = 0;
+        bool cancelled = false;
+        const quint64 id = m_http->send({.url = m_server->url(QStringLiteral("/ok"))}, [&](const HttpResponse& r) {
+            ++calls;
+            cancelled = r.cancelled;
+        });
+        QTRY_VERIFY(m_server->hits(QStringLiteral("/ok")) == 1);
+        m_http->cancel(id);
+        QTRY_COMPARE(calls, 1);
+        QVERIFY(cancelled);
+        QTest::qWait(100);
+        QCOMPARE(calls, 1);
+        QCOMPARE(m_http->activeCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpClient)
+#include "tst_httpclient.moc"
