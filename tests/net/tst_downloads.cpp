@@ -1,0 +1,237 @@
+// FetchJob + DownloadManager end to end against the fake services, one fault per track:
+// every download fault the issue lists, preview resolution across services, no-preview
+// tracks, cancel and resume. Real SQLite file, real decoders, real files.
+#include "FakeServices.h"
+#include "library/FileHash.h"
+#include "library/Library.h"
+#include "net/FetchJob.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gs;
+using testsupport::FakeServices;
+using testsupport::TestResponse;
+using testsupport::TestServer;
+
+namespace {
+
+TestResponse html()
+{
+    return TestResponse::bytes("<!DOCTYPE html><html><body>Access denied</body></html>", "text/html");
+}
+
+TestResponse fault(TestResponse::Fault f)
+{
+    TestResponse r;
+    r.fault = f;
+    return r;
+}
+
+} // namespace
+
+class TestDownloads : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<FakeServices> m_fake;
+    std::unique_ptr<Library> m_library;
+    int m_n = 0;
+
+    FetchReport fetch(const QList<SourceRef>& refs, const QString& genre = QStringLiteral("rock"),
+                      std::function<void(FetchJob&)> tweak = {})
+    {
+        FetchJob job(*m_library, m_fake->endpoints(), {m_fake->clientId, m_fake->clientSecret});
+        if (tweak)
+            tweak(job);
+        std::optional<FetchReport> out;
+        connect(&job, &FetchJob::finished, this, [&](const FetchReport& r) { out = r; });
+        job.start(refs, genre);
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), 30000); }();
+        return out.value_or(FetchReport{});
+    }
+    static SourceRef deezer(const QString& id) { return {SourceRef::Kind::DeezerPlaylist, id}; }
+    static SourceRef spotify(const QString& id) { return {SourceRef::Kind::SpotifyPlaylist, id}; }
+    TrackRecord bySource(const QString& source, const QString& id)
+    {
+        return m_library->trackBySource(source, id).value_or(TrackRecord{});
+    }
+    QStringList partials() const
+    {
+        return QDir(m_library->paths().audioDir()).entryList({QStringLiteral("*.part")}, QDir::Files);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("GENRESCOPE_HTTP_BACKOFF_MS", "10");
+        qputenv("GENRESCOPE_HTTP_TIMEOUT", "1");
+        qputenv("GENRESCOPE_HTTP_RETRIES", "3");
+    }
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->listen());
+        m_fake = std::make_unique<FakeServices>(*m_server);
+        m_library = std::make_unique<Library>(LibraryPaths(m_tmp.filePath(QStringLiteral("lib%1").arg(++m_n))));
+        QVERIFY(m_library->open());
+    }
+    void cleanup()
+    {
+        m_library.reset();
+        m_fake.reset();
+        m_server.reset();
+    }
+
+    void deezerPlaylistIsDownloadedOnceAndResumesWithoutDuplicates()
+    {
+        m_fake->addDeezerPlaylist(QStringLiteral("100"), {0, 6, 12, 18, 24});
+        FetchReport r = fetch({deezer(QStringLiteral("100"))});
+        QCOMPARE(r.tracksListed, 5);
+        QCOMPARE(r.downloads.downloaded, 5);
+        QCOMPARE(r.downloads.failed, 0);
+        for (int n : {0, 6, 12, 18, 24}) {
+            const TrackRecord t = bySource(QStringLiteral("deezer"), FakeServices::deezerId(n));
+            QCOMPARE(t.status, TrackStatus::Downloaded);
+            QCOMPARE(t.genre, QStringLiteral("rock"));
+            QCOMPARE(t.previewSource, QStringLiteral("deezer"));
+            // Named from ids only, in the library's audio folder, byte-identical to what was served.
+            QCOMPARE(t.audioPath, m_library->paths().audioDir() + QStringLiteral("/deezer-%1.mp3").arg(FakeServices::deezerId(n)));
+            QCOMPARE(t.sha256, fileSha256(m_fake->tracks[n].file));
+            QCOMPARE(fileSha256(t.audioPath), t.sha256);
+        }
+        QVERIFY(partials().isEmpty());
+        // Again: nothing duplicated, nothing downloaded twice.
+        const int audioHits = m_server->hits(FakeServices::deezerAudioPath(0));
+        r = fetch({deezer(QStringLiteral("100"))});
+        QCOMPARE(r.downloads.downloaded, 5);
+        QCOMPARE(m_library->tracks().size(), 5);
+        QCOMPARE(m_server->hits(FakeServices::deezerAudioPath(0)), audioHits);
+    }
+
+    void downloadFaults_data()
+    {
+        QTest::addColumn<QList<TestResponse>>("script");
+        QTest::addColumn<bool>("downloaded");
+        QTest::addColumn<QString>("error");
+        const TestResponse e500 = TestResponse::json("oops", 500);
+        QTest::newRow("500s then success") << QList<TestResponse>{e500, e500} << true << "";
+        QTest::newRow("time-out then success") << QList<TestResponse>{fault(TestResponse::Fault::NoResponse)} << true << "";
+        QTest::newRow("truncated then success") << QList<TestResponse>{fault(TestResponse::Fault::Truncate)} << true << "";
+        QTest::newRow("HTML instead of audio") << QList<TestResponse>{html()} << false << "HTML";
+        QTest::newRow("always truncated") << QList<TestResponse>(3, fault(TestResponse::Fault::Truncate)) << false
+                                          << "truncated";
+        QTest::newRow("always 500") << QList<TestResponse>(3, e500) << false << "HTTP 500";
+        QTest::newRow("expired preview (403) re-resolved")
+            << QList<TestResponse>{TestResponse::json("expired", 403)} << true << "";
+        QTest::newRow("403 twice") << QList<TestResponse>(2, TestResponse::json("expired", 403)) << false << "HTTP 403";
+        QTest::newRow("not audio at all") << QList<TestResponse>{TestResponse::bytes(QByteArray(50000, 'q'), "audio/mpeg")}
+                                          << false << "not audio";
+    }
+    void downloadFaults()
+    {
+        QFETCH(QList<TestResponse>, script);
+        QFETCH(bool, downloaded);
+        QFETCH(QString, error);
+        m_fake->addDeezerPlaylist(QStringLiteral("200"), {1, 2});
+        for (TestResponse& step : script)
+            if (step.fault == TestResponse::Fault::Truncate) // half of the real preview, then the connection drops
+                step.body = TestResponse::file(m_fake->tracks[2].file, "audio/mpeg").body;
+        m_server->script(FakeServices::deezerAudioPath(2), script);
+        const FetchReport r = fetch({deezer(QStringLiteral("200"))});
+        const TrackRecord good = bySource(QStringLiteral("deezer"), FakeServices::deezerId(1));
+        const TrackRecord t = bySource(QStringLiteral("deezer"), FakeServices::deezerId(2));
+        QCOMPARE(good.status, TrackStatus::Downloaded); // a fault in one track never harms another
+        QCOMPARE(t.status, downloaded ? TrackStatus::Downloaded : TrackStatus::Failed);
+        QCOMPARE(r.downloads.failed, downloaded ? 0 : 1);
+        if (downloaded) {
+            QCOMPARE(t.sha256, fileSha256(m_fake->tracks[2].file));
+        } else {
+            QVERIFY2(t.lastError.contains(error), qPrintable(t.lastError));
+            QVERIFY(t.audioPath.isEmpty());
+            QVERIFY(!QFile::exists(m_library->paths().audioDir() + QStringLiteral("/deezer-3002.mp3")));
+        }
+        QVERIFY(partials().isEmpty());
+        const bool expired = QString::fromLatin1(QTest::currentDataTag()).contains(QStringLiteral("403"));
+        // Only a 403 makes the manager ask /track/{id} for a fresh URL.
+        QCOMPARE(m_server->hits(QStringLiteral("/deezer/track/3002")), expired ? 1 : 0);
+    }
+
+    void previewResolutionAcrossServices()
+    {
+        // 0: Spotify preview; 1: null -> Deezer by ISRC; 2: null, ISRC unknown -> iTunes (m4a);
+        // 3: nothing anywhere -> no-preview.
+        m_fake->spotifyNullPreview = {1, 2, 3};
+        m_fake->deezerUnknownIsrc = {2, 3};
+        m_fake->itunesCatalogue = {2};
+        m_fake->addSpotifyPlaylist(QStringLiteral("SpotifyList0001"), {0, 1, 2, 3});
+        const FetchReport r = fetch({spotify(QStringLiteral("SpotifyList0001"))});
+        QCOMPARE(r.downloads.downloaded, 3);
+        QCOMPARE(r.downloads.noPreview, 1);
+        QCOMPARE(r.downloads.failed, 0);
+        const TrackRecord t0 = bySource(QStringLiteral("spotify"), FakeServices::spotifyId(0));
+        const TrackRecord t1 = bySource(QStringLiteral("spotify"), FakeServices::spotifyId(1));
+        const TrackRecord t2 = bySource(QStringLiteral("spotify"), FakeServices::spotifyId(2));
+        const TrackRecord t3 = bySource(QStringLiteral("spotify"), FakeServices::spotifyId(3));
+        QCOMPARE(t0.previewSource, QStringLiteral("spotify"));
+        QCOMPARE(t1.previewSource, QStringLiteral("deezer"));
+        QCOMPARE(t1.sha256, fileSha256(m_fake->tracks[1].file));
+        QCOMPARE(t2.previewSource, QStringLiteral("itunes"));
+        QVERIFY(t2.audioPath.endsWith(QStringLiteral(".m4a")));
+        QCOMPARE(t2.status, TrackStatus::Downloaded);
+        QCOMPARE(t3.status, TrackStatus::NoPreview); // listed, never silently dropped
+        QVERIFY2(t3.lastError.contains(QStringLiteral("no preview on Spotify, Deezer")), qPrintable(t3.lastError));
+        QCOMPARE(m_library->stats().byStatus[int(TrackStatus::NoPreview)], 1);
+    }
+
+    void deezerTrackWithoutPreview()
+    {
+        m_fake->deezerNoPreview = {5};
+        m_fake->addDeezerPlaylist(QStringLiteral("300"), {4, 5});
+        const FetchReport r = fetch({deezer(QStringLiteral("300"))});
+        QCOMPARE(r.downloads.noPreview, 1);
+        QCOMPARE(bySource(QStringLiteral("deezer"), FakeServices::deezerId(5)).status, TrackStatus::NoPreview);
+    }
+
+    void listingFailureIsReportedAndOthersProceed()
+    {
+        m_fake->addDeezerPlaylist(QStringLiteral("400"), {7});
+        const FetchReport r = fetch({deezer(QStringLiteral("99999")), deezer(QStringLiteral("400"))});
+        QCOMPARE(r.sourcesListed, 1);
+        QCOMPARE(r.sourceErrors.size(), 1);
+        QVERIFY2(r.sourceErrors[0].contains(QStringLiteral("not found")), qPrintable(r.sourceErrors[0]));
+        QCOMPARE(r.downloads.downloaded, 1);
+    }
+
+    void cancelKeepsTracksPendingAndResumeFinishes()
+    {
+        m_fake->addDeezerPlaylist(QStringLiteral("500"), {8, 9, 10, 11});
+        for (int n : {8, 9, 10, 11}) {
+            TestResponse slow = TestResponse::file(m_fake->tracks[n].file, "audio/mpeg");
+            slow.chunkBytes = 16384;
+            slow.chunkDelayMs = 30;
+            m_server->script(FakeServices::deezerAudioPath(n), {slow});
+        }
+        int finishedTracks = 0;
+        const FetchReport r = fetch({deezer(QStringLiteral("500"))}, QStringLiteral("rock"), [&](FetchJob& job) {
+            job.downloads().setConcurrency(1);
+            connect(&job.downloads(), &DownloadManager::trackFinished, &job, [&job, &finishedTracks] {
+                if (++finishedTracks == 1)
+                    job.cancel();
+            });
+        });
+        QCOMPARE(r.downloads.downloaded, 1);
+        QCOMPARE(r.downloads.cancelled, 3);
+        QCOMPARE(m_library->tracks({.status = TrackStatus::Pending}).size(), 3);
+        QVERIFY(partials().isEmpty());
+        const FetchReport again = fetch({deezer(QStringLiteral("500"))});
+        QCOMPARE(again.downloads.downloaded, 4);
+        QCOMPARE(m_library->tracks({.status = TrackStatus::Downloaded}).size(), 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDownloads)
+#include "tst_downloads.moc"
