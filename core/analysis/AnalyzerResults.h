@@ -1,0 +1,44 @@
+#pragma once
+// Value types that gs::Analyzer delivers (safe to copy between threads; the big parts are
+// shared, immutable).
+#include "FeatureCache.h"
+#include "FeatureTable.h"
+
+#include <Eigen/Core>
+
+#include <QList>
+#include <QMetaType>
+
+#include <memory>
+
+namespace gs {
+
+/// The analysis of a set of tracks: one entry per successful track, in input order.
+struct AnalysisResult
+{
+    QList<FeatureRow> rows;
+    QList<CachedFeatures> features; ///< features[i] belongs to rows[i]
+    int fromCache = 0;              ///< how many came from the FeatureCache
+    int computed = 0;               ///< how many were decoded and analysed
+    int failed = 0;                 ///< reported through Analyzer::trackFailed
+    bool cancelled = false;
+};
+
+/// The PCA of one feature set of an AnalysisResult.
+struct PcaResult
+{
+    FeatureSetKind kind = FeatureSetKind::Summary;
+    bool standardize = false;
+    std::shared_ptr<const FeatureTable> table; ///< the rows and the matrix PCA ran on
+    Eigen::MatrixXd coords;                    ///< (table->size() x k), k <= 10 components
+    Eigen::VectorXd explainedVarianceRatio;    ///< k values in [0, 1]
+    QString error;                             ///< empty on success; one line
+
+    [[nodiscard]] bool ok() const { return error.isEmpty() && table != nullptr; }
+    [[nodiscard]] int components() const { return int(coords.cols()); }
+};
+
+} // namespace gs
+
+Q_DECLARE_METATYPE(gs::AnalysisResult)
+Q_DECLARE_METATYPE(gs::PcaResult)

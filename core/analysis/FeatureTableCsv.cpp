@@ -1,0 +1,46 @@
+#include "FeatureTableCsv.h"
+
+#include "SummaryCsv.h"
+
+#include <QSaveFile>
+
+namespace gs {
+
+QByteArray FeatureTableCsv::coordinates(const PcaResult& result, IdColumn idColumn)
+{
+    QByteArray out = idColumn == IdColumn::Id ? "id" : "path";
+    out += ",title,artist,genre";
+    for (int c = 1; c <= kColumns; ++c)
+        out += ",PC" + QByteArray::number(c);
+    out += '\n';
+    if (!result.table)
+        return out;
+    const auto& rows = result.table->rows();
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        const FeatureRow& row = rows[r];
+        QString line = idColumn == IdColumn::Id ? QString::number(row.id) : SummaryCsv::quoted(row.path);
+        line += u',' + SummaryCsv::quoted(row.title) + u',' + SummaryCsv::quoted(row.artist) + u',' +
+                SummaryCsv::quoted(row.genre);
+        out += line.toUtf8();
+        for (int c = 0; c < kColumns; ++c) {
+            out += ',';
+            if (c < result.coords.cols() && r < result.coords.rows())
+                out += QByteArray::number(result.coords(r, c), 'g', 9);
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+QString FeatureTableCsv::writeCoordinates(const QString& path, const PcaResult& result, IdColumn idColumn)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write: %1").arg(f.errorString());
+    f.write(coordinates(result, idColumn));
+    if (!f.commit())
+        return QStringLiteral("cannot write: %1").arg(f.errorString());
+    return {};
+}
+
+} // namespace gs

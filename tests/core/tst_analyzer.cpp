@@ -1,0 +1,204 @@
+// Analyzer: background analysis through the FeatureCache (real corpus MP3s, real temporary
+// cache folder), failures per track, a damaged cache entry, cancel, and the off-thread PCA.
+#include "analysis/Analyzer.h"
+#include "library/FileHash.h"
+#include "support/Paths.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gs;
+
+namespace {
+
+QList<TrackRecord> corpusTracks(bool withHash)
+{
+    QList<TrackRecord> out;
+    QStringList files;
+    QDirIterator it(testsupport::corpusDir(), {QStringLiteral("*.mp3")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    files.sort();
+    for (const QString& f : files) {
+        TrackRecord t;
+        t.id = out.size() + 1;
+        t.title = QFileInfo(f).completeBaseName();
+        t.artist = QStringLiteral("artist");
+        t.genre = QFileInfo(f).dir().dirName();
+        t.audioPath = f;
+        t.status = TrackStatus::Downloaded;
+        t.sha256 = withHash ? fileSha256(f) : QString();
+        out << t;
+    }
+    return out;
+}
+
+/// Runs one analysis to the end and returns its result.
+AnalysisResult analyzeAll(Analyzer& a, const QList<TrackRecord>& tracks)
+{
+    QSignalSpy finished(&a, &Analyzer::analysisFinished);
+    a.analyze(tracks);
+    if (!finished.wait(120000))
+        qFatal("analysis did not finish");
+    return finished.constFirst().at(0).value<AnalysisResult>();
+}
+
+} // namespace
+
+class TestAnalyzer : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    dsp::FeatureParams m_params;
+
+private slots:
+    void analysesThenServesFromTheCache()
+    {
+        const QString cacheDir = m_tmp.filePath(QStringLiteral("cache"));
+        const QList<TrackRecord> tracks = corpusTracks(true);
+        QCOMPARE(tracks.size(), 30);
+        AnalysisResult first;
+        {
+            Analyzer a(m_params, cacheDir);
+            QSignalSpy progress(&a, &Analyzer::progress);
+            first = analyzeAll(a, tracks);
+            QCOMPARE(progress.constLast().at(0).toInt(), 30);
+            QCOMPARE(progress.constLast().at(1).toInt(), 30);
+            QVERIFY(!a.isRunning());
+            QVERIFY(a.lastResult());
+        }
+        QCOMPARE(first.computed, 30);
+        QCOMPARE(first.fromCache, 0);
+        QCOMPARE(first.failed, 0);
+        QVERIFY(!first.cancelled);
+        QCOMPARE(first.rows.size(), 30);
+        for (int i = 0; i < 30; ++i) { // input order, identity kept
+            QCOMPARE(first.rows[i].id, tracks[i].id);
+            QCOMPARE(first.rows[i].genre, tracks[i].genre);
+        }
+        const FeatureCache cache(cacheDir, m_params);
+        QCOMPARE(QDir(cache.paramsDir()).entryList(QDir::Files).size(), 30);
+
+        // damage one entry: it is recomputed, the rest come from the cache
+        QFile damaged(cache.fileFor(tracks[4].sha256));
+        QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        damaged.write("not a cache file");
+        damaged.close();
+        Analyzer again(m_params, cacheDir);
+        const AnalysisResult second = analyzeAll(again, tracks);
+        QCOMPARE(second.fromCache, 29);
+        QCOMPARE(second.computed, 1);
+        for (int i = 0; i < 30; ++i) {
+            QVERIFY(second.features[i].mfccSummary == first.features[i].mfccSummary);
+            QVERIFY(second.features[i].mfccImage == first.features[i].mfccImage);
+        }
+        QVERIFY(cache.load(tracks[4].sha256));
+    }
+
+    void reportsFailuresPerTrack()
+    {
+        QList<TrackRecord> tracks = corpusTracks(false).mid(0, 3); // no hash: computed on the fly
+        const QString junk = m_tmp.filePath(QStringLiteral("junk.mp3"));
+        QFile f(junk);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(5000, 'x'));
+        f.close();
+        TrackRecord bad = tracks[0];
+        bad.id = 101;
+        bad.audioPath = junk;
+        TrackRecord pending;
+        pending.id = 102;
+        pending.status = TrackStatus::Pending;
+        TrackRecord missing = tracks[0];
+        missing.id = 103;
+        missing.audioPath = m_tmp.filePath(QStringLiteral("gone.mp3"));
+        tracks << bad << pending << missing;
+
+        Analyzer a(m_params, m_tmp.filePath(QStringLiteral("cache-fail")));
+        QSignalSpy failed(&a, &Analyzer::trackFailed);
+        const AnalysisResult r = analyzeAll(a, tracks);
+        QCOMPARE(r.rows.size(), 3);
+        QCOMPARE(r.failed, 3);
+        QCOMPARE(failed.size(), 3);
+        QSet<qint64> ids;
+        for (const auto& args : failed) {
+            ids.insert(args.at(0).toLongLong());
+            QVERIFY(!args.at(1).toString().isEmpty());
+            QVERIFY(!args.at(1).toString().contains(u'\n'));
+        }
+        QCOMPARE(ids, (QSet<qint64>{101, 102, 103}));
+    }
+
+    void cancelStopsEarly()
+    {
+        Analyzer a(m_params, m_tmp.filePath(QStringLiteral("cache-cancel")), 1);
+        QSignalSpy finished(&a, &Analyzer::analysisFinished);
+        connect(&a, &Analyzer::progress, &a, [&a](int done, int) {
+            if (done == 1)
+                a.cancel();
+        });
+        a.analyze(corpusTracks(false));
+        QVERIFY(finished.wait(120000));
+        const auto r = finished.constFirst().at(0).value<AnalysisResult>();
+        QVERIFY(r.cancelled);
+        QVERIFY2(r.rows.size() < 30, qPrintable(QString::number(r.rows.size())));
+        QVERIFY(r.rows.size() >= 1);
+    }
+
+    void pcaOffThread_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("standardize");
+        QTest::addColumn<int>("features");
+        QTest::newRow("summary") << int(FeatureSetKind::Summary) << false << 40;
+        QTest::newRow("summary standardized") << int(FeatureSetKind::Summary) << true << 40;
+        QTest::newRow("mel-summary") << int(FeatureSetKind::MelSummary) << false << 256;
+        QTest::newRow("mfcc-image") << int(FeatureSetKind::MfccImage) << false << 25840;
+    }
+    void pcaOffThread()
+    {
+        QFETCH(int, kind);
+        QFETCH(bool, standardize);
+        QFETCH(int, features);
+        Analyzer a(m_params, m_tmp.filePath(QStringLiteral("cache"))); // filled by the first test
+        analyzeAll(a, corpusTracks(true));
+        QSignalSpy ready(&a, &Analyzer::pcaReady);
+        a.computePca(FeatureSetKind(kind), standardize);
+        QVERIFY(ready.wait(120000));
+        const auto r = ready.constFirst().at(0).value<PcaResult>();
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(int(r.kind), kind);
+        QCOMPARE(r.standardize, standardize);
+        QCOMPARE(r.table->nFeatures(), features);
+        QCOMPARE(r.coords.rows(), 30);
+        QCOMPARE(r.coords.cols(), 10);
+        QCOMPARE(r.explainedVarianceRatio.size(), 10);
+        for (int c = 1; c < 10; ++c)
+            QVERIFY(r.explainedVarianceRatio[c] <= r.explainedVarianceRatio[c - 1]);
+        QVERIFY(r.explainedVarianceRatio.sum() <= 1.0 + 1e-9);
+        QVERIFY(r.explainedVarianceRatio[0] > 0.05);
+        // PCA coordinates are centred
+        QVERIFY(std::abs(r.coords.col(0).mean()) < 1e-6 * (1.0 + r.coords.col(0).cwiseAbs().maxCoeff()));
+    }
+
+    void pcaErrors()
+    {
+        Analyzer a(m_params, m_tmp.filePath(QStringLiteral("cache-empty")));
+        QSignalSpy ready(&a, &Analyzer::pcaReady);
+        a.computePca(FeatureSetKind::Summary, false); // nothing analysed yet
+        QVERIFY(ready.wait(10000));
+        QVERIFY(!ready.constFirst().at(0).value<PcaResult>().ok());
+        FeatureTable one(FeatureSetKind::Summary, 2);
+        one.add({1, {}, {}, {}, QStringLiteral("g")}, {dsp::Vector::Ones(2), {}, {}});
+        const PcaResult r = Analyzer::pca(std::make_shared<const FeatureTable>(one), false);
+        QVERIFY(!r.ok());
+        QVERIFY(r.error.contains(QStringLiteral("at least 2")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnalyzer)
+#include "tst_analyzer.moc"
