@@ -1,0 +1,244 @@
+// genrescope-cli pca DIR... --out plot.png|plot.svg|plot.pdf --csv coords.csv
+//                [--features summary|mfcc-image|mel-summary] [--standardize]
+// Analyses every audio file (all cores), runs PCA (10 components) on the chosen feature set
+// and writes the scatter of PC1/PC2 coloured by genre (= the file's folder name) and/or the
+// coordinates CSV (path,title,artist,genre,PC1,...,PC10; see gs::FeatureTableCsv).
+#include "CliCommand.h"
+#include "FeatureOptions.h"
+#include "analysis/Analyzer.h"
+#include "analysis/BatchAnalysis.h"
+#include "analysis/FeatureTableCsv.h"
+#include "analysis/InputScanner.h"
+#include "FigureFile.h"
+#include "ScatterPlot.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QStringDecoder>
+
+#include <sndfile.h>
+
+#include <algorithm>
+#include <optional>
+
+namespace {
+
+struct Tags
+{
+    QString title, artist;
+};
+
+quint32 be32(const char* p, bool syncsafe)
+{
+    const auto b = [p](int i) { return quint32(quint8(p[i])); };
+    return syncsafe ? (b(0) << 21 | b(1) << 14 | b(2) << 7 | b(3)) : (b(0) << 24 | b(1) << 16 | b(2) << 8 | b(3));
+}
+
+QString id3Text(const QByteArray& frame)
+{
+    if (frame.isEmpty())
+        return {};
+    const QByteArray body = frame.mid(1);
+    QString s;
+    switch (frame[0]) {
+    case 0: s = QString::fromLatin1(body); break;
+    case 1: s = QStringDecoder(QStringConverter::Utf16)(body); break;
+    case 2: s = QStringDecoder(QStringConverter::Utf16BE)(body); break;
+    default: s = QString::fromUtf8(body); break;
+    }
+    return s.section(QChar(0), 0, 0).trimmed(); // first value of a v2.4 list
+}
+
+/// TIT2/TPE1 of an ID3v2.3/2.4 tag at the start of the file (libsndfile 1.2.0 garbles the
+/// MP3 title). nullopt when there is no usable tag.
+std::optional<Tags> id3v2Tags(QFile& f)
+{
+    const QByteArray head = f.read(10);
+    if (head.size() < 10 || !head.startsWith("ID3") || (head[3] != 3 && head[3] != 4) || (head[5] & 0x80))
+        return std::nullopt;
+    const bool v24 = head[3] == 4;
+    const QByteArray tag = f.read(std::min<qint64>(be32(head.constData() + 6, true), 1 << 20));
+    qsizetype pos = 0;
+    if (head[5] & 0x40) // extended header
+        pos = tag.size() >= 4 ? qsizetype(be32(tag.constData(), v24)) + (v24 ? 0 : 4) : tag.size();
+    Tags t;
+    while (pos + 10 <= tag.size() && tag[pos] != 0) {
+        const QByteArray id = tag.mid(pos, 4);
+        const qsizetype size = be32(tag.constData() + pos + 4, v24);
+        const QByteArray frame = tag.mid(pos + 10, size);
+        if (id == "TIT2")
+            t.title = id3Text(frame);
+        else if (id == "TPE1")
+            t.artist = id3Text(frame);
+        pos += 10 + size;
+    }
+    return t;
+}
+
+QString validUtf8(const char* s)
+{
+    if (!s)
+        return {};
+    QStringDecoder utf8(QStringConverter::Utf8);
+    const QString out = utf8(QByteArrayView(s));
+    return utf8.hasError() ? QString() : out.trimmed();
+}
+
+/// Title and artist from the file's tags when they are cheap to read, else empty.
+Tags readTags(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    if (auto t = id3v2Tags(f))
+        return *t;
+    SF_INFO info{};
+    SNDFILE* sf = sf_open(QFile::encodeName(path).constData(), SFM_READ, &info);
+    if (!sf)
+        return {};
+    Tags t{validUtf8(sf_get_string(sf, SF_STR_TITLE)), validUtf8(sf_get_string(sf, SF_STR_ARTIST))};
+    sf_close(sf);
+    return t;
+}
+
+/// The figure: PC1 against PC2, genres in case-insensitive alphabetical order.
+render::ScatterPlotSpec plotSpec(const gs::PcaResult& pca)
+{
+    render::ScatterPlotSpec spec;
+    spec.genres = pca.table->genres();
+    std::sort(spec.genres.begin(), spec.genres.end(),
+              [](const QString& a, const QString& b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+    const auto& rows = pca.table->rows();
+    for (qsizetype r = 0; r < rows.size(); ++r)
+        spec.points.push_back({pca.coords(r, 0), pca.components() > 1 ? pca.coords(r, 1) : 0.0,
+                               int(spec.genres.indexOf(rows[r].genre))});
+    spec.title = QStringLiteral("PCA of %1 tracks: %2%3")
+                     .arg(rows.size())
+                     .arg(gs::featureSetLabel(pca.kind), pca.standardize ? QStringLiteral(", standardised") : QString());
+    spec.xLabel = render::ScatterPlot::axisTitle(1, pca.explainedVarianceRatio[0]);
+    spec.yLabel = pca.components() > 1 ? render::ScatterPlot::axisTitle(2, pca.explainedVarianceRatio[1]) : QString();
+    return spec;
+}
+
+struct PcaArgs
+{
+    cli::FeatureOptions features;
+    gs::FeatureSetKind kind = gs::FeatureSetKind::Summary;
+    QString out, csv;
+    int threads = 0;
+};
+
+bool readArgs(QCommandLineParser& parser, const QStringList& args, PcaArgs& a)
+{
+    parser.setApplicationDescription(QStringLiteral(
+        "PCA of audio files by genre (genre = each file's folder name): a scatter of PC1/PC2\n"
+        "(--out, .png, .svg or .pdf) and the coordinates (--csv: path,title,artist,genre,PC1..PC10).\n"
+        "Feature sets: summary (MFCC mean+std), mfcc-image (the flattened n_mfcc x 1292 MFCC,\n"
+        "padded with the clip's minimum or trimmed to 30 s), mel-summary (mel dB mean+std)."));
+    cli::addCommonOptions(parser);
+    cli::addFeatureOptions(parser);
+    parser.addOption({QStringLiteral("out"), QStringLiteral("Scatter plot file (.png, .svg or .pdf)."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("csv"), QStringLiteral("PCA coordinates CSV file."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("features"), QStringLiteral("summary (default), mfcc-image or mel-summary."),
+                      QStringLiteral("SET"), QStringLiteral("summary")});
+    parser.addOption({QStringLiteral("standardize"), QStringLiteral("Scale every feature to unit variance first.")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."), QStringLiteral("N")});
+    parser.addPositionalArgument(QStringLiteral("inputs"), QStringLiteral("Folders (or files) of audio."), QStringLiteral("DIR..."));
+    if (!cli::parseOrExplain(parser, args) || !cli::readFeatureOptions(parser, a.features))
+        return false;
+    a.out = parser.value(QStringLiteral("out"));
+    a.csv = parser.value(QStringLiteral("csv"));
+    a.threads = parser.value(QStringLiteral("threads")).toInt();
+    const auto kind = gs::featureSetFromName(parser.value(QStringLiteral("features")));
+    if (!kind) {
+        cli::error(QStringLiteral("--features: '%1' is not summary, mfcc-image or mel-summary")
+                       .arg(parser.value(QStringLiteral("features"))));
+        return false;
+    }
+    a.kind = *kind;
+    if (parser.positionalArguments().isEmpty() || (a.out.isEmpty() && a.csv.isEmpty())) {
+        cli::error(QStringLiteral("pca needs DIR... and --out FILE and/or --csv FILE (see --help)"));
+        return false;
+    }
+    if (!a.out.isEmpty() && !render::FigureFile::formatFor(a.out)) {
+        cli::error(QStringLiteral("%1: --out must end in .png, .svg or .pdf").arg(a.out));
+        return false;
+    }
+    return true;
+}
+
+/// Analyses `files` into a table of the chosen feature set (input order). Failures are
+/// reported and counted.
+gs::FeatureTable analyse(const QStringList& files, const PcaArgs& a, int& failed)
+{
+    std::vector<std::optional<gs::CachedFeatures>> features(size_t(files.size()));
+    int done = 0;
+    gs::analyzeFiles(files, a.features.params, a.features.decode, {.threads = a.threads},
+                     [&](int i, gs::TrackFeatures&& f) {
+                         if (!f.ok()) {
+                             ++failed;
+                             cli::error(QStringLiteral("%1: %2").arg(files[i], f.error));
+                             return;
+                         }
+                         gs::CachedFeatures c{std::move(f.summary), std::move(f.melSummary), {}};
+                         if (a.kind == gs::FeatureSetKind::MfccImage)
+                             c.mfccImage = gs::FeatureCache::fixedImage(
+                                 f.mfcc, gs::FeatureCache::imageFrames(a.features.params));
+                         features[size_t(i)] = std::move(c);
+                         cli::progress(QStringLiteral("[%1/%2] %3").arg(++done).arg(files.size()).arg(files[i]));
+                     });
+    gs::FeatureTable table(a.kind, 0, done);
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        if (!features[size_t(i)])
+            continue;
+        const Tags tags = readTags(files[i]);
+        table.add({0, files[i], tags.title, tags.artist, gs::InputScanner::genreOf(files[i])}, *features[size_t(i)]);
+        features[size_t(i)].reset();
+    }
+    return table;
+}
+
+int runPca(const QStringList& args)
+{
+    QCommandLineParser parser;
+    PcaArgs a;
+    if (!readArgs(parser, args, a))
+        return cli::Usage;
+    const gs::ScannedInputs inputs = gs::InputScanner::scan(parser.positionalArguments());
+    for (const QString& e : inputs.errors)
+        cli::error(e);
+    int failed = int(inputs.errors.size());
+    QElapsedTimer clock;
+    clock.start();
+    auto table = std::make_shared<const gs::FeatureTable>(analyse(inputs.files, a, failed));
+    if (table->size() < 2) {
+        cli::error(QStringLiteral("pca: nothing to do: %1 file(s) analysed, at least 2 are needed").arg(table->size()));
+        return cli::Usage;
+    }
+    const gs::PcaResult pca = gs::Analyzer::pca(table, parser.isSet(QStringLiteral("standardize")));
+    if (!pca.ok()) {
+        cli::error(QStringLiteral("pca: %1").arg(pca.error));
+        return cli::Usage;
+    }
+    QString why;
+    if (!a.csv.isEmpty() && !(why = gs::FeatureTableCsv::writeCoordinates(a.csv, pca, gs::FeatureTableCsv::IdColumn::Path)).isEmpty()) {
+        cli::error(QStringLiteral("%1: %2").arg(a.csv, why));
+        return cli::Usage;
+    }
+    if (!a.out.isEmpty() && !(why = render::ScatterPlot::write(a.out, plotSpec(pca))).isEmpty()) {
+        cli::error(QStringLiteral("%1: %2").arg(a.out, why));
+        return cli::Usage;
+    }
+    QString ratios;
+    for (int c = 0; c < std::min(3, pca.components()); ++c)
+        ratios += QStringLiteral(" PC%1 %2 %").arg(c + 1).arg(100.0 * pca.explainedVarianceRatio[c], 0, 'f', 1);
+    cli::progress(QStringLiteral("pca: %1 tracks, %2 failed, %3 features;%4 (%5 s)")
+                      .arg(table->size()).arg(failed).arg(table->nFeatures()).arg(ratios)
+                      .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2));
+    return failed > 0 ? cli::SomeFailed : cli::Ok;
+}
+
+} // namespace
+
+GS_CLI_COMMAND("pca", "PCA scatter (.png/.svg/.pdf) and coordinates CSV of folders of audio by genre", runPca);
