@@ -9,8 +9,10 @@
 #include "ImportRunner.h"
 #include "LibraryModel.h"
 #include "LibraryPanel.h"
+#include "PcaPanel.h"
 #include "PlayerBar.h"
 #include "SpectrogramPanel.h"
+#include "analysis/Analyzer.h"
 #include "audio/Player.h"
 #include "library/DemoLocator.h"
 #include "library/Library.h"
@@ -39,6 +41,8 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
     m_library = new LibraryPanel(library, *m_importer, this);
     m_spectrogram = new SpectrogramPanel(this);
     m_playerBar = new PlayerBar(*m_player, this);
+    m_analyzer = new Analyzer(dsp::FeatureParams{}, library.paths().featureDir(), 0, this);
+    m_pca = new PcaPanel(m_analyzer, this);
 
     setCentralWidget(m_spectrogram);
     auto* libraryDock = new QDockWidget(tr("Library"), this);
@@ -46,7 +50,12 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
     libraryDock->setWidget(m_library);
     libraryDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, libraryDock);
-    resizeDocks({libraryDock}, {460}, Qt::Horizontal); // restoreState() may override
+    auto* pcaDock = new QDockWidget(tr("PCA"), this);
+    pcaDock->setObjectName(QStringLiteral("pcaDock"));
+    pcaDock->setWidget(m_pca);
+    pcaDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, pcaDock);
+    resizeDocks({libraryDock, pcaDock}, {460, 560}, Qt::Horizontal); // restoreState() may override
     auto* transport = new QToolBar(tr("Player"), this);
     transport->setObjectName(QStringLiteral("playerToolBar"));
     transport->setMovable(false);
@@ -99,7 +108,15 @@ void MainWindow::connectPanels()
             m_pendingShow = report.imported.first().id;
         m_showImported = false;
     });
+    connect(m_pca, &PcaPanel::trackActivated, this, [this](qint64 id) {
+        if (m_player->currentTrackId() == id || m_player->load(id))
+            m_player->play();
+    });
+    connect(m_library, &LibraryPanel::trackSelected, m_pca, &PcaPanel::setCurrentTrack);
+    connect(m_player, &Player::trackChanged, m_pca, [this](qint64 id) { m_pca->setCurrentTrack(id); });
     connect(m_library, &LibraryPanel::refreshed, this, [this] {
+        m_pca->setGenreColours(m_library->model()->genreColours());
+        m_pca->analyzeTracks(m_library->model()->snapshot().tracks);
         m_player->setQueue(m_library->playableTrackIds());
         if (m_pendingShow != 0) {
             m_player->load(m_pendingShow); // shows what was just imported

@@ -9,9 +9,11 @@
 
 namespace gs {
 
+class Analyzer;
 class ImportRunner;
 class Library;
 class LibraryPanel;
+class PcaPanel;
 class Player;
 class PlayerBar;
 class SpectrogramPanel;
@@ -34,6 +36,7 @@ public:
     [[nodiscard]] PlayerBar* playerBar() const { return m_playerBar; }
     [[nodiscard]] Player* player() const { return m_player; }
     [[nodiscard]] ImportRunner* importRunner() const { return m_importer; }
+    [[nodiscard]] PcaPanel* pcaPanel() const { return m_pca; }
 
 public slots:
     /// Imports files/folders given on the command line (see LibraryPanel for the genre
@@ -68,6 +71,8 @@ private:
     LibraryPanel* m_library = nullptr;
     SpectrogramPanel* m_spectrogram = nullptr;
     PlayerBar* m_playerBar = nullptr;
+    Analyzer* m_analyzer = nullptr;
+    PcaPanel* m_pca = nullptr;
     bool m_firstRefreshDone = false;
     bool m_showImported = false; ///< load the first track of the next finished import
     qint64 m_pendingShow = 0;    ///< ... once the tree has it

@@ -1,0 +1,216 @@
+#include "PcaPanel.h"
+
+#include "PcaExporter.h"
+#include "PcaScatterView.h"
+#include "analysis/Analyzer.h"
+#include "library/TrackRecord.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace gs {
+namespace {
+
+enum ExportKind { ExportPlot, ExportCoordinates, ExportFeatures };
+
+} // namespace
+
+PcaPanel::PcaPanel(Analyzer* analyzer, QWidget* parent) : QWidget(parent), m_analyzer(analyzer)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* bar = new QHBoxLayout;
+    buildToolbar(bar);
+    layout->addLayout(bar);
+    auto* progressRow = new QHBoxLayout;
+    m_progress = new QProgressBar(this);
+    m_progress->setFormat(QStringLiteral("Analysing %v / %m tracks"));
+    m_progress->setVisible(false);
+    m_status = new QLabel(this);
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_status);
+    layout->addLayout(progressRow);
+    m_view = new PcaScatterView(this);
+    m_view->setMinimumSize(320, 240);
+    layout->addWidget(m_view, 1);
+
+    connect(m_view, &PcaScatterView::rowClicked, this, [this](int row) {
+        if (m_result.ok() && row >= 0 && row < m_result.table->size())
+            emit trackActivated(m_result.table->rows()[row].id);
+    });
+    connect(m_analyzer, &Analyzer::progress, this, [this](int done, int total) {
+        m_progress->setVisible(done < total);
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+    });
+    connect(m_analyzer, &Analyzer::trackFailed, this, [this] { ++m_failed; });
+    connect(m_analyzer, &Analyzer::analysisFinished, this, &PcaPanel::onAnalysisFinished);
+    connect(m_analyzer, &Analyzer::pcaReady, this, &PcaPanel::onPcaReady);
+}
+
+void PcaPanel::buildToolbar(QHBoxLayout* bar)
+{
+    m_featureSet = new QComboBox(this);
+    for (const auto kind : {FeatureSetKind::Summary, FeatureSetKind::MfccImage, FeatureSetKind::MelSummary})
+        m_featureSet->addItem(featureSetLabel(kind), int(kind));
+    m_featureSet->setToolTip(QStringLiteral("Feature set the PCA runs on"));
+    m_standardize = new QCheckBox(QStringLiteral("Standardise"), this);
+    m_standardize->setToolTip(QStringLiteral("Scale every feature to unit variance before the PCA"));
+    m_featureSet->setObjectName(QStringLiteral("pcaFeatureSet"));
+    m_xAxis = new QComboBox(this);
+    m_xAxis->setObjectName(QStringLiteral("pcaXAxis"));
+    m_yAxis = new QComboBox(this);
+    m_yAxis->setObjectName(QStringLiteral("pcaYAxis"));
+    m_reset = new QToolButton(this);
+    m_reset->setText(QStringLiteral("Reset view"));
+    m_export = new QToolButton(this);
+    m_export->setText(QStringLiteral("Export"));
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(m_export);
+    menu->addAction(QStringLiteral("Plot (PNG, SVG, PDF)..."), this, [this] { exportInteractively(ExportPlot); });
+    menu->addAction(QStringLiteral("Coordinates (CSV)..."), this, [this] { exportInteractively(ExportCoordinates); });
+    menu->addAction(QStringLiteral("Features (.npy)..."), this, [this] { exportInteractively(ExportFeatures); });
+    m_export->setMenu(menu);
+    bar->addWidget(new QLabel(QStringLiteral("Features:"), this));
+    bar->addWidget(m_featureSet);
+    bar->addWidget(m_standardize);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(QStringLiteral("X:"), this));
+    bar->addWidget(m_xAxis);
+    bar->addWidget(new QLabel(QStringLiteral("Y:"), this));
+    bar->addWidget(m_yAxis);
+    bar->addStretch(1);
+    bar->addWidget(m_reset);
+    bar->addWidget(m_export);
+    fillComponentChoices();
+    connect(m_featureSet, &QComboBox::currentIndexChanged, this, [this] { requestPca(); });
+    connect(m_standardize, &QCheckBox::toggled, this, [this] { requestPca(); });
+    const auto axesChanged = [this] { m_view->setComponents(m_xAxis->currentIndex(), m_yAxis->currentIndex()); };
+    connect(m_xAxis, &QComboBox::currentIndexChanged, this, axesChanged);
+    connect(m_yAxis, &QComboBox::currentIndexChanged, this, axesChanged);
+    connect(m_reset, &QToolButton::clicked, this, [this] { m_view->resetView(); });
+}
+
+void PcaPanel::fillComponentChoices()
+{
+    const int k = m_result.ok() ? m_result.components() : Analyzer::kMaxComponents;
+    const int x = std::min(m_xAxis->currentIndex() < 0 ? 0 : m_xAxis->currentIndex(), k - 1);
+    const int y = std::min(m_yAxis->currentIndex() < 0 ? 1 : m_yAxis->currentIndex(), k - 1);
+    for (QComboBox* box : {m_xAxis, m_yAxis}) {
+        const QSignalBlocker block(box);
+        box->clear();
+        for (int c = 0; c < k; ++c) {
+            const bool known = m_result.ok() && c < m_result.explainedVarianceRatio.size();
+            box->addItem(known ? QStringLiteral("PC%1 (%2 %)").arg(c + 1).arg(100.0 * m_result.explainedVarianceRatio[c], 0, 'f', 1)
+                               : QStringLiteral("PC%1").arg(c + 1));
+        }
+    }
+    const QSignalBlocker bx(m_xAxis), by(m_yAxis);
+    m_xAxis->setCurrentIndex(x);
+    m_yAxis->setCurrentIndex(y);
+}
+
+FeatureSetKind PcaPanel::featureSet() const { return FeatureSetKind(m_featureSet->currentData().toInt()); }
+bool PcaPanel::standardize() const { return m_standardize->isChecked(); }
+
+void PcaPanel::setFeatureSet(FeatureSetKind kind) { m_featureSet->setCurrentIndex(m_featureSet->findData(int(kind))); }
+void PcaPanel::setStandardize(bool on) { m_standardize->setChecked(on); }
+
+void PcaPanel::setGenreColours(const QHash<QString, QColor>& colours)
+{
+    m_colours = colours;
+    if (m_result.ok())
+        onPcaReady(m_result);
+}
+
+void PcaPanel::analyzeTracks(const QList<TrackRecord>& tracks)
+{
+    QList<TrackRecord> playable;
+    for (const TrackRecord& t : tracks)
+        if (t.status == TrackStatus::Downloaded)
+            playable << t;
+    m_failed = 0;
+    m_status->setText(playable.isEmpty() ? QStringLiteral("No downloaded tracks to analyse") : QString());
+    m_analyzer->analyze(playable);
+}
+
+void PcaPanel::onAnalysisFinished(const AnalysisResult& result)
+{
+    m_progress->setVisible(false);
+    QString text = QStringLiteral("%1 tracks").arg(result.rows.size());
+    if (result.failed > 0)
+        text += QStringLiteral(", %1 could not be analysed").arg(result.failed);
+    if (result.cancelled)
+        text += QStringLiteral(" (cancelled)");
+    m_status->setText(text);
+    requestPca();
+}
+
+void PcaPanel::requestPca()
+{
+    if (!m_analyzer->lastResult())
+        return; // the analysis is still running; its end asks again
+    m_status->setText(QStringLiteral("Computing PCA..."));
+    m_analyzer->computePca(featureSet(), standardize());
+}
+
+void PcaPanel::onPcaReady(const PcaResult& result)
+{
+    if (!result.ok()) {
+        m_status->setText(result.error);
+        m_view->clear();
+        m_result = {};
+        return;
+    }
+    m_result = result;
+    m_status->setText(QStringLiteral("%1 tracks, %2").arg(result.table->size()).arg(featureSetLabel(result.kind)));
+    fillComponentChoices();
+    m_view->setResult(result, m_colours);
+    m_view->setComponents(m_xAxis->currentIndex(), m_yAxis->currentIndex());
+    setCurrentTrack(m_currentTrack);
+    emit resultShown();
+}
+
+void PcaPanel::setCurrentTrack(qint64 trackId)
+{
+    m_currentTrack = trackId;
+    int row = -1;
+    if (m_result.ok() && trackId > 0) {
+        const auto& rows = m_result.table->rows();
+        for (qsizetype r = 0; r < rows.size() && row < 0; ++r)
+            row = rows[r].id == trackId ? int(r) : -1;
+    }
+    m_view->setHighlightedRow(row);
+}
+
+QString PcaPanel::exportPlot(const QString& path) const
+{
+    return PcaExporter::writePlot(path, m_result, m_view->xComponent(), m_view->yComponent());
+}
+
+QString PcaPanel::exportCoordinates(const QString& path) const { return PcaExporter::writeCoordinates(path, m_result); }
+QString PcaPanel::exportFeatures(const QString& path) const { return PcaExporter::writeFeatures(path, m_result); }
+
+void PcaPanel::exportInteractively(int what)
+{
+    static const char* const filters[] = {"Images (*.png *.svg *.pdf)", "CSV (*.csv)", "NumPy (*.npy)"};
+    static const char* const names[] = {"pca.png", "pca.csv", "features.npy"};
+    const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Export"), QString::fromLatin1(names[what]),
+                                                      QString::fromLatin1(filters[what]));
+    if (path.isEmpty())
+        return;
+    const QString why = what == ExportPlot ? exportPlot(path) : what == ExportCoordinates ? exportCoordinates(path)
+                                                                                             : exportFeatures(path);
+    if (!why.isEmpty())
+        QMessageBox::warning(this, QStringLiteral("Export failed"), QStringLiteral("%1: %2").arg(path, why));
+}
+
+} // namespace gs

@@ -1,0 +1,88 @@
+#pragma once
+// The PCA view: feature set and standardisation choice, the two components on the axes,
+// reset and export buttons, the analysis progress bar, and the scatter (PcaScatterView).
+//
+// Work: analyzeTracks() hands the library's tracks to the injected Analyzer (not owned; it
+// runs everything off the GUI thread); when the analysis finishes the PCA of the chosen
+// feature set is requested, and the scatter fills in when it arrives. Changing the feature
+// set or standardisation asks for a new PCA (also off-thread).
+// Selection: a click on a point emits trackActivated(id); setCurrentTrack(id) rings the
+// point of a track selected elsewhere.
+#include "analysis/AnalyzerResults.h"
+
+#include <QColor>
+#include <QHash>
+#include <QWidget>
+
+class QCheckBox;
+class QHBoxLayout;
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QToolButton;
+
+namespace gs {
+
+class Analyzer;
+class PcaScatterView;
+struct TrackRecord;
+
+class PcaPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    /// `analyzer` must outlive the panel.
+    explicit PcaPanel(Analyzer* analyzer, QWidget* parent = nullptr);
+
+    [[nodiscard]] PcaScatterView* view() const { return m_view; }
+    [[nodiscard]] const PcaResult& result() const { return m_result; }
+    [[nodiscard]] FeatureSetKind featureSet() const;
+    [[nodiscard]] bool standardize() const;
+    [[nodiscard]] QProgressBar* progressBar() const { return m_progress; }
+
+    /// Colours of genres shared with the rest of the window (missing ones: palette).
+    void setGenreColours(const QHash<QString, QColor>& colours);
+
+    /// Exports (see PcaExporter); empty string on success, else a one-line reason.
+    QString exportPlot(const QString& path) const;
+    QString exportCoordinates(const QString& path) const;
+    QString exportFeatures(const QString& path) const;
+
+public slots:
+    /// Analyses these tracks (replacing any running analysis) and then shows their PCA.
+    void analyzeTracks(const QList<gs::TrackRecord>& tracks);
+    void setFeatureSet(gs::FeatureSetKind kind);
+    void setStandardize(bool on);
+    void setCurrentTrack(qint64 trackId);
+    /// Asks for files and exports (plot / coordinates / features).
+    void exportInteractively(int what);
+
+signals:
+    void trackActivated(qint64 trackId);
+    /// A new PCA is on screen.
+    void resultShown();
+
+private:
+    void buildToolbar(QHBoxLayout* bar);
+    void requestPca();
+    void onPcaReady(const PcaResult& result);
+    void onAnalysisFinished(const AnalysisResult& result);
+    void fillComponentChoices();
+
+    Analyzer* m_analyzer = nullptr;
+    PcaScatterView* m_view = nullptr;
+    QComboBox* m_featureSet = nullptr;
+    QCheckBox* m_standardize = nullptr;
+    QComboBox* m_xAxis = nullptr;
+    QComboBox* m_yAxis = nullptr;
+    QToolButton* m_reset = nullptr;
+    QToolButton* m_export = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+    PcaResult m_result;
+    QHash<QString, QColor> m_colours;
+    qint64 m_currentTrack = 0;
+    int m_failed = 0;
+};
+
+} // namespace gs
