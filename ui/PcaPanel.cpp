@@ -25,11 +25,10 @@ enum ExportKind { ExportPlot, ExportCoordinates, ExportFeatures };
 
 PcaPanel::PcaPanel(Analyzer* analyzer, QWidget* parent) : QWidget(parent), m_analyzer(analyzer)
 {
+    setMinimumWidth(140); // a narrow dock squeezes the controls instead of widening the window
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    auto* bar = new QHBoxLayout;
-    buildToolbar(bar);
-    layout->addLayout(bar);
+    buildToolbar(layout);
     auto* progressRow = new QHBoxLayout;
     m_progress = new QProgressBar(this);
     m_progress->setFormat(QStringLiteral("Analysing %v / %m tracks"));
@@ -39,7 +38,7 @@ PcaPanel::PcaPanel(Analyzer* analyzer, QWidget* parent) : QWidget(parent), m_ana
     progressRow->addWidget(m_status);
     layout->addLayout(progressRow);
     m_view = new PcaScatterView(this);
-    m_view->setMinimumSize(320, 240);
+    m_view->setMinimumSize(200, 160);
     layout->addWidget(m_view, 1);
 
     connect(m_view, &PcaScatterView::rowClicked, this, [this](int row) {
@@ -56,7 +55,7 @@ PcaPanel::PcaPanel(Analyzer* analyzer, QWidget* parent) : QWidget(parent), m_ana
     connect(m_analyzer, &Analyzer::pcaReady, this, &PcaPanel::onPcaReady);
 }
 
-void PcaPanel::buildToolbar(QHBoxLayout* bar)
+void PcaPanel::buildToolbar(QVBoxLayout* layout)
 {
     m_featureSet = new QComboBox(this);
     for (const auto kind : {FeatureSetKind::Summary, FeatureSetKind::MfccImage, FeatureSetKind::MelSummary})
@@ -79,17 +78,22 @@ void PcaPanel::buildToolbar(QHBoxLayout* bar)
     menu->addAction(QStringLiteral("Coordinates (CSV)..."), this, [this] { exportInteractively(ExportCoordinates); });
     menu->addAction(QStringLiteral("Features (.npy)..."), this, [this] { exportInteractively(ExportFeatures); });
     m_export->setMenu(menu);
-    bar->addWidget(new QLabel(QStringLiteral("Features:"), this));
-    bar->addWidget(m_featureSet);
-    bar->addWidget(m_standardize);
-    bar->addSpacing(12);
-    bar->addWidget(new QLabel(QStringLiteral("X:"), this));
-    bar->addWidget(m_xAxis);
-    bar->addWidget(new QLabel(QStringLiteral("Y:"), this));
-    bar->addWidget(m_yAxis);
-    bar->addStretch(1);
-    bar->addWidget(m_reset);
-    bar->addWidget(m_export);
+    for (QComboBox* box : {m_featureSet, m_xAxis, m_yAxis}) { // the dock may be narrow
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(box == m_featureSet ? 12 : 9);
+    }
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_featureSet, 1);
+    top->addWidget(m_standardize);
+    top->addWidget(m_reset);
+    top->addWidget(m_export);
+    auto* axes = new QHBoxLayout;
+    axes->addWidget(new QLabel(QStringLiteral("X:"), this));
+    axes->addWidget(m_xAxis, 1);
+    axes->addWidget(new QLabel(QStringLiteral("Y:"), this));
+    axes->addWidget(m_yAxis, 1);
+    layout->addLayout(top);
+    layout->addLayout(axes);
     fillComponentChoices();
     connect(m_featureSet, &QComboBox::currentIndexChanged, this, [this] { requestPca(); });
     connect(m_standardize, &QCheckBox::toggled, this, [this] { requestPca(); });

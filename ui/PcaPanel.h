@@ -15,7 +15,7 @@
 #include <QWidget>
 
 class QCheckBox;
-class QHBoxLayout;
+class QVBoxLayout;
 class QComboBox;
 class QLabel;
 class QProgressBar;
@@ -63,7 +63,7 @@ signals:
     void resultShown();
 
 private:
-    void buildToolbar(QHBoxLayout* bar);
+    void buildToolbar(QVBoxLayout* layout);
     void requestPca();
     void onPcaReady(const PcaResult& result);
     void onAnalysisFinished(const AnalysisResult& result);
