@@ -104,6 +104,8 @@ void DeezerSource::fetchPlaylist(const QString& id, ListingDone done)
             const QUrl next(o.value(QStringLiteral("next")).toString());
             if (next.isEmpty() || next == url || n >= kMaxPages)
                 return finish({});
+            if (!ServiceEndpoints::sameOrigin(next, url))
+                return finish(QStringLiteral("deezer: refusing a paging link to another host (%1)").arg(next.host()));
             st->page(next, n + 1);
         });
     };

@@ -89,12 +89,17 @@ void HttpClient::schedule(Job& job, int delayMs)
     const int wait = std::max(delayMs, 0);
     job.wait = std::make_unique<QTimer>();
     job.wait->setSingleShot(true);
-    connect(job.wait.get(), &QTimer::timeout, this, [this, id = job.id, &job] {
-        // The throttle slot is taken when the wait ends, so back-offs never hold slots.
-        const int slot = m_throttle.reserve(job.request.url);
-        if (slot > 0) {
-            job.wait->start(slot);
-            return;
+    job.wait->setTimerType(Qt::PreciseTimer);
+    connect(job.wait.get(), &QTimer::timeout, this, [this, id = job.id, &job, slotTaken = false]() mutable {
+        // The throttle slot is reserved when the back-off ends (so back-offs never hold
+        // slots), once; when the slot comes, the attempt starts.
+        if (!slotTaken) {
+            const int slot = m_throttle.reserve(job.request.url);
+            if (slot > 0) {
+                slotTaken = true;
+                job.wait->start(slot);
+                return;
+            }
         }
         startAttempt(id);
     });

@@ -29,6 +29,12 @@ QString ServiceEndpoints::validate() const
     return {};
 }
 
+bool ServiceEndpoints::sameOrigin(const QUrl& url, const QUrl& base)
+{
+    return url.scheme().compare(base.scheme(), Qt::CaseInsensitive) == 0 &&
+           url.host().compare(base.host(), Qt::CaseInsensitive) == 0 && url.port() == base.port();
+}
+
 QUrl ServiceEndpoints::join(const QUrl& base, const QString& path, const QString& query)
 {
     QUrl u = base;

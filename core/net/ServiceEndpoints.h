@@ -18,6 +18,9 @@ struct ServiceEndpoints
     static ServiceEndpoints fromEnvironment();
     /// Empty if every base URL passes UrlPolicy, else the first reason.
     [[nodiscard]] QString validate() const;
+    /// True if `url` has the scheme, host and port of `base`: paging links (`next`) are
+    /// followed only then, so a credential never goes to another host.
+    static bool sameOrigin(const QUrl& url, const QUrl& base);
     /// base + path (path starts with '/'), with an optional query.
     static QUrl join(const QUrl& base, const QString& path, const QString& query = {});
 };

@@ -106,6 +106,8 @@ void SpotifySource::fetchPlaylist(const QString& id, ListingDone done)
             const QUrl next(o.value(QStringLiteral("next")).toString());
             if (next.isEmpty() || next == url || n >= kMaxPages)
                 return finish({});
+            if (!ServiceEndpoints::sameOrigin(next, url))
+                return finish(QStringLiteral("spotify: refusing a paging link to another host (%1)").arg(next.host()));
             st->page(next, n + 1);
         });
     };

@@ -187,6 +187,28 @@ private slots:
         QCOMPARE(m_library->stats().byStatus[int(TrackStatus::NoPreview)], 1);
     }
 
+    void resumeWithoutListingResolvesEveryTrackAgain()
+    {
+        // A first run fails on two tracks; a later resume (no playlist listing, so no URLs
+        // in memory) asks Spotify's /tracks/{id} and Deezer's /track/{id} afresh.
+        m_fake->addSpotifyPlaylist(QStringLiteral("SpotifyList0002"), {0, 1});
+        m_fake->addDeezerPlaylist(QStringLiteral("700"), {2});
+        const TestResponse e500 = TestResponse::json("down", 500);
+        m_server->script(FakeServices::spotifyAudioPath(1), QList<TestResponse>(3, e500));
+        m_server->script(FakeServices::deezerAudioPath(2), QList<TestResponse>(3, e500));
+        const FetchReport first = fetch({spotify(QStringLiteral("SpotifyList0002")), deezer(QStringLiteral("700"))});
+        QCOMPARE(first.downloads.failed, 2);
+        FetchJob job(*m_library, m_fake->endpoints(), {m_fake->clientId, m_fake->clientSecret});
+        QSignalSpy done(&job.downloads(), &DownloadManager::finished);
+        QCOMPARE(job.downloads().enqueueUnfinished(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 20000);
+        QCOMPARE(job.downloads().summary().downloaded, 2);
+        QCOMPARE(m_server->hits(QStringLiteral("/spotify/v1/tracks/") + FakeServices::spotifyId(1)), 1);
+        QCOMPARE(m_server->hits(QStringLiteral("/deezer/track/") + FakeServices::deezerId(2)), 1);
+        QCOMPARE(bySource(QStringLiteral("spotify"), FakeServices::spotifyId(1)).previewSource, QStringLiteral("spotify"));
+        QCOMPARE(m_library->tracks({.status = TrackStatus::Downloaded}).size(), 3);
+    }
+
     void deezerTrackWithoutPreview()
     {
         m_fake->deezerNoPreview = {5};
@@ -204,6 +226,38 @@ private slots:
         QCOMPARE(r.sourceErrors.size(), 1);
         QVERIFY2(r.sourceErrors[0].contains(QStringLiteral("not found")), qPrintable(r.sourceErrors[0]));
         QCOMPARE(r.downloads.downloaded, 1);
+    }
+
+    void concurrencyIsBoundedAndProgressReported()
+    {
+        const QList<int> list{0, 1, 2, 3, 4, 5, 6, 7};
+        m_fake->addDeezerPlaylist(QStringLiteral("600"), list);
+        for (int n : list) {
+            TestResponse slow = TestResponse::file(m_fake->tracks[n].file, "audio/mpeg");
+            slow.chunkBytes = 65536;
+            slow.chunkDelayMs = 30;
+            m_server->script(FakeServices::deezerAudioPath(n), {slow});
+        }
+        std::unique_ptr<QSignalSpy> progress, overall, finishedTracks;
+        const FetchReport r = fetch({deezer(QStringLiteral("600"))}, QStringLiteral("x"), [&](FetchJob& job) {
+            QCOMPARE(job.downloads().concurrency(), 4); // the default
+            job.downloads().setConcurrency(3);
+            progress = std::make_unique<QSignalSpy>(&job.downloads(), &DownloadManager::trackProgress);
+            overall = std::make_unique<QSignalSpy>(&job.downloads(), &DownloadManager::overallProgress);
+            finishedTracks = std::make_unique<QSignalSpy>(&job.downloads(), &DownloadManager::trackFinished);
+        });
+        QCOMPARE(r.downloads.downloaded, 8);
+        const int most = m_server->maxConcurrent(QStringLiteral("/cdn/"));
+        QVERIFY2(most <= 3 && most >= 2, qPrintable(QString::number(most)));
+        QCOMPARE(finishedTracks->size(), 8);
+        QVERIFY(progress->size() >= 8);
+        const QList<QVariant> last = overall->last();
+        QCOMPARE(last.value(0).toInt(), 8);
+        QCOMPARE(last.value(1).toInt(), 8);
+        qint64 biggest = 0;
+        for (const auto& args : *progress)
+            biggest = std::max(biggest, args.value(1).toLongLong());
+        QVERIFY(biggest > 400000); // whole previews (~480 kB) were reported
     }
 
     void cancelKeepsTracksPendingAndResumeFinishes()

@@ -116,6 +116,21 @@ private slots:
         QVERIFY(tooLong.error.contains(QStringLiteral("retry after 86400 s")));
     }
 
+    void requestsToAHostAreSpaced()
+    {
+        m_http->throttle().setInterval(m_server->url(), 300);
+        int done = 0;
+        for (int i = 0; i < 3; ++i)
+            m_http->send({.url = m_server->url(QStringLiteral("/ok"))}, [&](const HttpResponse&) { ++done; });
+        QTRY_COMPARE(done, 3);
+        const auto log = m_server->requests(QStringLiteral("/ok"));
+        QCOMPARE(log.size(), 3);
+        // Starts are 300 ms apart; arrivals may differ by connection set-up, never by much.
+        for (int i = 1; i < 3; ++i)
+            QVERIFY2(log[i].atMs - log[i - 1].atMs >= 200, qPrintable(QString::number(log[i].atMs - log[i - 1].atMs)));
+        QVERIFY(log[2].atMs - log[0].atMs >= 500);
+    }
+
     void clientErrorsAreNotRetried()
     {
         m_server->script(QStringLiteral("/ok"), {TestResponse::json("gone", 404)});

@@ -120,6 +120,16 @@ private slots:
         QVERIFY(l.tracks.isEmpty());
     }
 
+    void pagingLinksToOtherHostsAreNotFollowed()
+    {
+        m_fake->addDeezerPlaylist(QStringLiteral("6"), {0});
+        m_server->script(QStringLiteral("/deezer/playlist/6/tracks"),
+                         {TestResponse::json("{\"data\":[],\"next\":\"https:/" "/elsewhere.example/playlist/6/tracks?index=50\"}")});
+        DeezerSource deezer(*m_http, m_fake->endpoints().deezer);
+        const PlaylistListing l = list(deezer, QStringLiteral("6"));
+        QVERIFY2(l.error.contains(QStringLiteral("another host")), qPrintable(l.error));
+    }
+
     void deezerBrowseAndLookups()
     {
         DeezerSource deezer(*m_http, m_fake->endpoints().deezer);

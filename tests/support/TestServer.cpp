@@ -5,6 +5,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <limits>
+
 namespace testsupport {
 
 TestResponse TestResponse::json(const QByteArray& body, int status)
@@ -66,12 +68,32 @@ QList<TestRequest> TestServer::requests(const QString& path) const
     return out;
 }
 
+int TestServer::maxConcurrent(const QString& pathPrefix) const
+{
+    QList<std::pair<qint64, int>> events; // (+1 at arrival, -1 at close); closes sort first
+    for (const TestRequest& r : m_log) {
+        if (!r.path.startsWith(pathPrefix))
+            continue;
+        events.append({r.atMs, +1});
+        events.append({r.endMs < 0 ? std::numeric_limits<qint64>::max() : r.endMs, -1});
+    }
+    std::sort(events.begin(), events.end());
+    int open = 0, most = 0;
+    for (const auto& [t, d] : events)
+        most = std::max(most, open += d);
+    return most;
+}
+
 void TestServer::onConnection()
 {
     while (QTcpSocket* socket = m_server.nextPendingConnection()) {
         m_buffers.insert(socket, {});
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            const qsizetype i = m_logIndex.value(socket, -1);
+            m_logIndex.remove(socket);
+            if (i >= 0 && i < m_log.size() && m_log[i].endMs < 0)
+                m_log[i].endMs = m_clock.elapsed();
             m_buffers.remove(socket);
             socket->deleteLater();
         });
@@ -103,6 +125,7 @@ void TestServer::onReadyRead(QTcpSocket* socket)
     req.body = buf.mid(end + 4, length);
     buf.clear();
     req.atMs = m_clock.elapsed();
+    m_logIndex.insert(socket, m_log.size());
     m_log.append(req);
     respond(socket, req);
 }

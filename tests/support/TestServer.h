@@ -27,6 +27,7 @@ struct TestRequest
     QHash<QByteArray, QByteArray> headers; ///< lower-case names
     QByteArray body;
     qint64 atMs = 0;                    ///< arrival, ms since the server started
+    qint64 endMs = -1;                  ///< connection closed (-1 = still open)
 };
 
 struct TestResponse
@@ -68,7 +69,13 @@ public:
     void script(const QString& path, const QList<TestResponse>& responses);
     [[nodiscard]] QList<TestRequest> requests(const QString& path = {}) const;
     [[nodiscard]] int hits(const QString& path) const { return int(requests(path).size()); }
-    void clearLog() { m_log.clear(); }
+    void clearLog()
+    {
+        m_log.clear();
+        m_logIndex.clear();
+    }
+    /// The most requests under `pathPrefix` that were open at the same time.
+    [[nodiscard]] int maxConcurrent(const QString& pathPrefix) const;
 
 private:
     void onConnection();
@@ -81,6 +88,7 @@ private:
     QMap<QString, Handler> m_routes;
     QHash<QString, QList<TestResponse>> m_scripts;
     QHash<QTcpSocket*, QByteArray> m_buffers;
+    QHash<QTcpSocket*, qsizetype> m_logIndex; ///< the socket's request in m_log
     QList<TestRequest> m_log;
 };
 
