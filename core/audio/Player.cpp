@@ -21,8 +21,10 @@ Player::Player(const Library* library, QObject* parent)
     m_player->setAudioOutput(m_output.get());
     connect(m_player.get(), &QMediaPlayer::positionChanged, this, &Player::positionChanged);
     connect(m_player.get(), &QMediaPlayer::durationChanged, this, &Player::durationChanged);
-    connect(m_player.get(), &QMediaPlayer::playbackStateChanged, this,
-            [this](QMediaPlayer::PlaybackState s) { emit playingChanged(s == QMediaPlayer::PlayingState); });
+    connect(m_player.get(), &QMediaPlayer::playbackStateChanged, this, [this](QMediaPlayer::PlaybackState s) {
+        applyPendingSeek();
+        emit playingChanged(s == QMediaPlayer::PlayingState);
+    });
     connect(m_player.get(), &QMediaPlayer::mediaStatusChanged, this,
             [this](QMediaPlayer::MediaStatus s) { onMediaStatus(int(s)); });
     connect(m_player.get(), &QMediaPlayer::errorOccurred, this, [this](QMediaPlayer::Error, const QString& text) {
@@ -68,12 +70,13 @@ bool Player::setSource(qint64 trackId, const QString& path)
 {
     m_trackId = trackId;
     m_path = QFileInfo(path).absoluteFilePath();
+    m_pendingSeek = -1;
     m_player->setSource(QUrl::fromLocalFile(m_path));
     emit trackChanged(m_trackId, m_path);
     return true;
 }
 
-qint64 Player::position() const { return m_player->position(); }
+qint64 Player::position() const { return m_pendingSeek >= 0 ? m_pendingSeek : m_player->position(); }
 qint64 Player::duration() const { return m_player->duration(); }
 bool Player::isPlaying() const { return m_player->playbackState() == QMediaPlayer::PlayingState; }
 float Player::volume() const { return m_output->volume(); }
@@ -99,7 +102,14 @@ void Player::stop() { m_player->stop(); }
 void Player::seek(qint64 ms)
 {
     const qint64 d = duration();
-    m_player->setPosition(std::clamp<qint64>(ms, 0, d > 0 ? d : std::max<qint64>(ms, 0)));
+    const qint64 to = std::clamp<qint64>(ms, 0, d > 0 ? d : std::max<qint64>(ms, 0));
+    if (m_player->playbackState() == QMediaPlayer::StoppedState) {
+        // A stopped (or still loading) pipeline ignores seeks: start from there on play().
+        m_pendingSeek = to;
+        emit positionChanged(to);
+        return;
+    }
+    m_player->setPosition(to);
 }
 
 void Player::seekBy(qint64 deltaMs) { seek(position() + deltaMs); }
@@ -131,8 +141,20 @@ void Player::setVolume(float linear) { m_output->setVolume(std::clamp(linear, 0.
 
 void Player::setAutoAdvance(bool on) { m_autoAdvance = on; }
 
+void Player::applyPendingSeek()
+{
+    // GStreamer takes a seek once the playing pipeline has buffered, not before.
+    if (m_pendingSeek < 0 || m_player->playbackState() != QMediaPlayer::PlayingState ||
+        m_player->mediaStatus() != QMediaPlayer::BufferedMedia)
+        return;
+    const qint64 to = m_pendingSeek;
+    m_pendingSeek = -1;
+    m_player->setPosition(to);
+}
+
 void Player::onMediaStatus(int status)
 {
+    applyPendingSeek();
     if (status != QMediaPlayer::EndOfMedia)
         return;
     if (m_autoAdvance) {

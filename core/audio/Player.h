@@ -52,7 +52,7 @@ public slots:
     void pause();
     void togglePlayPause();
     void stop();
-    void seek(qint64 ms);           ///< clamped to [0, duration]
+    void seek(qint64 ms);           ///< clamped to [0, duration]; when stopped, playback starts there
     void seekBy(qint64 deltaMs);
     void next();                    ///< next queued track, keeps playing if it was
     void previous();                ///< restarts the track after 3 s, else the previous one
@@ -70,6 +70,7 @@ signals:
 
 private:
     void onMediaStatus(int status);
+    void applyPendingSeek();
     bool step(int delta);
     bool setSource(qint64 trackId, const QString& path);
 
@@ -81,6 +82,7 @@ private:
     QString m_path;
     bool m_autoAdvance = true;
     bool m_wasPlaying = false;
+    qint64 m_pendingSeek = -1; ///< a seek asked for while stopped, applied when playback starts
 };
 
 } // namespace gs

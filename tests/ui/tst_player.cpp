@@ -43,6 +43,18 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(qAbs(player.position() - 12000) < 500, 5000);
     }
 
+    void seekRightAfterLoadingIsKept()
+    {
+        Player player(m_fx.library.get());
+        QVERIFY(player.load(m_ids[2]));
+        player.seek(9000); // the media is still loading: playback will start there
+        QCOMPARE(player.position(), qint64(9000));
+        player.play();
+        QTRY_VERIFY_WITH_TIMEOUT(player.isPlaying(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(player.position() > 9100 && player.position() < 12000, 2500);
+        player.stop();
+    }
+
     void queueWalksNextAndPrevious()
     {
         Player player(m_fx.library.get());
