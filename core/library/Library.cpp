@@ -4,12 +4,16 @@
 #include "LibrarySql.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+
+#include <cerrno>
+#include <csignal>
 
 namespace gs {
 namespace {
@@ -238,11 +242,21 @@ bool Library::setStatus(qint64 id, TrackStatus status, const QString& lastError,
     return q.numRowsAffected() == 1 || fail(error, QStringLiteral("no downloadable track %1").arg(id));
 }
 
+QString Library::partialPath(const QString& finalBase)
+{
+    return finalBase + QLatin1Char('.') + QString::number(QCoreApplication::applicationPid()) + partialSuffix();
+}
+
 int Library::repair(QString* error)
 {
     const QDir audio(m_paths.audioDir());
-    for (const QFileInfo& f : audio.entryInfoList({QLatin1Char('*') + partialSuffix()}, QDir::Files))
-        QFile::remove(f.absoluteFilePath());
+    for (const QFileInfo& f : audio.entryInfoList({QLatin1Char('*') + partialSuffix()}, QDir::Files)) {
+        bool ok = false;
+        const qint64 pid = f.completeBaseName().section(QLatin1Char('.'), -1).toLongLong(&ok);
+        const bool alive = ok && pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+        if (!alive || pid == QCoreApplication::applicationPid())
+            QFile::remove(f.absoluteFilePath());
+    }
     int reset = 0;
     for (const TrackRecord& t : tracks({.status = TrackStatus::Downloaded})) {
         if (t.source == QLatin1String(sources::Local) || QFileInfo::exists(t.audioPath))

@@ -86,12 +86,15 @@ public:
     /// (the caller removes the file). Local files are never changed this way.
     bool setStatus(qint64 id, TrackStatus status, const QString& lastError = {}, QString* error = nullptr);
     /// Reconciles the file with the disk after a crash: Downloaded rows whose audio file is
-    /// gone go back to Pending, and left-over temporary downloads (*.part) are deleted.
-    /// Returns the number of rows reset.
+    /// gone go back to Pending, and left-over temporary downloads are deleted (those of
+    /// processes still running are left alone). Returns the number of rows reset.
     int repair(QString* error = nullptr);
 
     /// The suffix of a download in progress in audioDir(); such files are never tracks.
     static QString partialSuffix() { return QStringLiteral(".part"); }
+    /// The temporary name for a download of `finalBase` by this process:
+    /// "<finalBase>.<pid>.part", so that two processes sharing a library never collide.
+    static QString partialPath(const QString& finalBase);
 
 private:
     QSqlDatabase connection() const; ///< this thread's connection (opened on first use)

@@ -154,7 +154,7 @@ void DownloadManager::download(Job& job)
     const qint64 id = job.track.id;
     const QString base = finalBase(job.track);
     HttpRequest req{.url = job.hint};
-    req.saveTo = base + Library::partialSuffix();
+    req.saveTo = Library::partialPath(base);
     job.httpId = m_http.send(
         req,
         [this, id, base](const HttpResponse& r) {
@@ -178,7 +178,7 @@ void DownloadManager::download(Job& job)
                 watcher->deleteLater();
                 onVerified(id, watcher->result());
             });
-            const QString part = base + Library::partialSuffix();
+            const QString part = Library::partialPath(base);
             watcher->setFuture(QtConcurrent::run([part, base] { return DownloadedFile::commit(part, base); }));
         },
         [this, id](qint64 got, qint64 total) { emit trackProgress(id, got, total); });

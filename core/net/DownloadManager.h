@@ -4,7 +4,7 @@
 //    with back-off + jitter and Retry-After come from the shared HttpClient;
 //  - the preview URL is resolved right before the download (PreviewResolver); a 403 (an
 //    expired signed URL) re-resolves it once;
-//  - each file is written to "<base>.part", proven decodable audio, hashed, and atomically
+//  - each file is written to "<base>.<pid>.part", proven decodable audio, hashed, and atomically
 //    renamed (DownloadedFile, on the global thread pool); only then is the row marked
 //    Downloaded. A kill -9 at any moment leaves at worst a *.part file (removed by
 //    Library::repair()) or an unreferenced final file that the next run replaces;

@@ -11,6 +11,8 @@
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <unistd.h>
+
 using namespace gs;
 
 namespace {
@@ -196,8 +198,11 @@ private slots:
                                        remote(QStringLiteral("2"), QStringLiteral("B"))});
         QVERIFY(stored);
         const QString present = lib.paths().audioDir() + QStringLiteral("/deezer-1.mp3");
-        const QString partial = lib.paths().audioDir() + QStringLiteral("/deezer-2.mp3") + Library::partialSuffix();
-        for (const QString& p : {present, partial}) {
+        // Left by a process that is gone (an impossible pid), and one by a process still
+        // running (our parent).
+        const QString partial = lib.paths().audioDir() + QStringLiteral("/deezer-2.999999999.part");
+        const QString running = lib.paths().audioDir() + QStringLiteral("/deezer-3.%1.part").arg(qint64(::getppid()));
+        for (const QString& p : {present, partial, running}) {
             QFile f(p);
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("x");
@@ -207,6 +212,7 @@ private slots:
                                   QStringLiteral("bb"), {}));
         QCOMPARE(lib.repair(), 1);
         QVERIFY(!QFile::exists(partial));
+        QVERIFY(QFile::exists(running)); // another process's download in progress is left alone
         QCOMPARE(lib.track(stored->trackIds[0])->status, TrackStatus::Downloaded);
         QCOMPARE(lib.track(stored->trackIds[1])->status, TrackStatus::Pending);
         QVERIFY(lib.track(stored->trackIds[1])->audioPath.isEmpty());
