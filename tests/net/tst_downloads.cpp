@@ -68,7 +68,7 @@ private slots:
     void initTestCase()
     {
         qputenv("GENRESCOPE_HTTP_BACKOFF_MS", "10");
-        qputenv("GENRESCOPE_HTTP_TIMEOUT", "1");
+        qputenv("GENRESCOPE_HTTP_TIMEOUT", "2");
         qputenv("GENRESCOPE_HTTP_RETRIES", "3");
     }
     void init()
@@ -207,6 +207,18 @@ private slots:
         QCOMPARE(m_server->hits(QStringLiteral("/deezer/track/") + FakeServices::deezerId(2)), 1);
         QCOMPARE(bySource(QStringLiteral("spotify"), FakeServices::spotifyId(1)).previewSource, QStringLiteral("spotify"));
         QCOMPARE(m_library->tracks({.status = TrackStatus::Downloaded}).size(), 3);
+    }
+
+    void itunesSearchAsAPlaylist()
+    {
+        m_fake->itunesCatalogue = {7};
+        const FetchReport r = fetch({{SourceRef::Kind::ITunesSearch, m_fake->tracks[7].title}}, QStringLiteral("ambient"));
+        QCOMPARE(r.tracksListed, 1);
+        QCOMPARE(r.downloads.downloaded, 1);
+        const TrackRecord t = bySource(QStringLiteral("itunes"), QStringLiteral("9007"));
+        QCOMPARE(t.previewSource, QStringLiteral("itunes"));
+        QCOMPARE(t.audioPath, m_library->paths().audioDir() + QStringLiteral("/itunes-9007.m4a"));
+        QCOMPARE(m_library->playlists().value(0).sourceId, m_fake->tracks[7].title);
     }
 
     void deezerTrackWithoutPreview()
