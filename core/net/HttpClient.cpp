@@ -199,7 +199,10 @@ void HttpClient::onFinished(quint64 id)
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     const QString where = UrlPolicy::display(job.request.url);
-    const bool hasLength = reply->hasRawHeader("Content-Length");
+    // Content-Length counts the bytes on the wire; Qt inflates gzip bodies transparently, so
+    // the comparison only holds for bodies sent as they are.
+    const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+    const bool hasLength = reply->hasRawHeader("Content-Length") && (encoding.isEmpty() || encoding == "identity");
     const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
 
     if (job.cancelled)

@@ -131,6 +131,18 @@ private slots:
         QVERIFY(log[2].atMs - log[0].atMs >= 500);
     }
 
+    void compressedBodiesAreNotMistakenForTruncated()
+    {
+        // A tiny body compresses to more bytes than it has: Content-Length > inflated size.
+        TestResponse deflated = TestResponse::json(qCompress(QByteArray("{}")).mid(4)); // zlib stream = "deflate"
+        deflated.headers = {{"Content-Encoding", "deflate"}};
+        m_server->script(QStringLiteral("/ok"), {deflated});
+        const HttpResponse r = get(QStringLiteral("/ok"));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.body, QByteArray("{}"));
+        QCOMPARE(r.attempts, 1);
+    }
+
     void clientErrorsAreNotRetried()
     {
         m_server->script(QStringLiteral("/ok"), {TestResponse::json("gone", 404)});
