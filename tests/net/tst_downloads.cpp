@@ -221,6 +221,20 @@ private slots:
         QCOMPARE(m_library->playlists().value(0).sourceId, m_fake->tracks[7].title);
     }
 
+    void plainHttpPreviewIsRefused()
+    {
+        m_fake->addDeezerPlaylist(QStringLiteral("800"), {0});
+        m_server->script(QStringLiteral("/deezer/playlist/800/tracks"),
+                         {TestResponse::json("{\"data\":[{\"id\":3000,\"type\":\"track\",\"title\":\"t\","
+                                             "\"preview\":\"http:/" "/cdn.example.com/p.mp3\"}]}")});
+        const FetchReport r = fetch({deezer(QStringLiteral("800"))});
+        QCOMPARE(r.downloads.failed, 1);
+        const TrackRecord t = bySource(QStringLiteral("deezer"), QStringLiteral("3000"));
+        QCOMPARE(t.status, TrackStatus::Failed);
+        QVERIFY2(t.lastError.contains(QStringLiteral("only https")), qPrintable(t.lastError));
+        QCOMPARE(m_server->hits(FakeServices::deezerAudioPath(0)), 0);
+    }
+
     void deezerTrackWithoutPreview()
     {
         m_fake->deezerNoPreview = {5};
