@@ -49,8 +49,8 @@ DownloadedFile DownloadedFile::commit(const QString& partPath, const QString& fi
         return failure(partPath, QStringLiteral("cannot read the download: %1").arg(part.errorString()));
     const QString kind = sniff(part.read(512));
     if (kind == QLatin1String("html") || kind == QLatin1String("text"))
-        return failure(partPath, QStringLiteral("not audio: the server sent a %1 page")
-                                     .arg(kind == QLatin1String("html") ? QStringLiteral("HTML") : QStringLiteral("text")));
+        return failure(partPath, kind == QLatin1String("html") ? QStringLiteral("not audio: the server sent an HTML page")
+                                                                : QStringLiteral("not audio: the server sent a text page"));
     if (kind.isEmpty())
         return failure(partPath, QStringLiteral("not audio: unknown file format"));
     // Flush to stable storage before the rename makes it visible.
