@@ -6,6 +6,7 @@
 #include "library/Library.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -46,8 +47,9 @@ void DownloadManager::setConcurrency(int tracks)
 void DownloadManager::enqueue(const QList<qint64>& trackIds, const QHash<qint64, QUrl>& hints)
 {
     const bool wasIdle = !isRunning();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (qint64 id : trackIds) {
-        m_queue.append({id, hints.value(id)});
+        m_queue.append({id, hints.value(id), now});
         ++m_total;
     }
     if (wasIdle)
@@ -87,13 +89,15 @@ void DownloadManager::cancel()
 void DownloadManager::pump()
 {
     while (int(m_active.size()) < m_concurrency && !m_queue.isEmpty()) {
-        const auto [id, hint] = m_queue.takeFirst();
+        const Queued next = m_queue.takeFirst();
+        const qint64 id = next.trackId;
+        const bool fresh = QDateTime::currentMSecsSinceEpoch() - next.queuedAtMs < m_hintMaxAgeMs;
         if (m_active.count(id)) { // queued twice: already under way
             --m_total;
             continue;
         }
         auto job = std::make_unique<Job>();
-        job->hint = hint;
+        job->hint = fresh ? next.hint : QUrl();
         Job& j = *job;
         m_active.emplace(id, std::move(job));
         const auto track = m_library.track(id);

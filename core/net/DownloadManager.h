@@ -49,6 +49,9 @@ public:
 
     void setConcurrency(int tracks); ///< at least 1
     [[nodiscard]] int concurrency() const { return m_concurrency; }
+    /// Listed preview URLs older than this when their download starts are not used: the
+    /// track's URL is resolved afresh (signed URLs expire; default 10 min, 0 = never use them).
+    void setPreviewHintMaxAge(int ms) { m_hintMaxAgeMs = std::max(0, ms); }
     /// Queues library tracks; `hints` are preview URLs listed with them (used once, not stored).
     /// Tracks already Downloaded with their file present count as done.
     void enqueue(const QList<qint64>& trackIds, const QHash<qint64, QUrl>& hints = {});
@@ -83,7 +86,14 @@ private:
     PreviewResolver& m_resolver;
     HttpClient& m_http;
     int m_concurrency = 4;
-    QList<std::pair<qint64, QUrl>> m_queue;
+    struct Queued
+    {
+        qint64 trackId = 0;
+        QUrl hint;
+        qint64 queuedAtMs = 0; ///< QDateTime::currentMSecsSinceEpoch() at enqueue
+    };
+    QList<Queued> m_queue;
+    int m_hintMaxAgeMs = 10 * 60 * 1000;
     std::map<qint64, std::unique_ptr<Job>> m_active;
     DownloadSummary m_summary;
     int m_total = 0;

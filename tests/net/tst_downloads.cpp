@@ -221,6 +221,16 @@ private slots:
         QCOMPARE(m_library->playlists().value(0).sourceId, m_fake->tracks[7].title);
     }
 
+    void staleListedUrlsAreResolvedAfresh()
+    {
+        m_fake->addDeezerPlaylist(QStringLiteral("810"), {3, 4});
+        const FetchReport r = fetch({deezer(QStringLiteral("810"))}, QStringLiteral("x"),
+                                    [](FetchJob& job) { job.downloads().setPreviewHintMaxAge(0); });
+        QCOMPARE(r.downloads.downloaded, 2);
+        QCOMPARE(m_server->hits(QStringLiteral("/deezer/track/") + FakeServices::deezerId(3)), 1);
+        QCOMPARE(m_server->hits(QStringLiteral("/deezer/track/") + FakeServices::deezerId(4)), 1);
+    }
+
     void plainHttpPreviewIsRefused()
     {
         m_fake->addDeezerPlaylist(QStringLiteral("800"), {0});
