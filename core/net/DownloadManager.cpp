@@ -33,9 +33,15 @@ DownloadManager::DownloadManager(Library& library, PreviewResolver& resolver, Ht
 
 DownloadManager::~DownloadManager()
 {
+    // Forget the jobs first: a cancel may call back right away, and then finds nothing.
+    std::vector<quint64> requests;
     for (auto& [id, job] : m_active)
         if (job->httpId)
-            m_http.cancel(job->httpId);
+            requests.push_back(job->httpId);
+    m_active.clear();
+    m_queue.clear();
+    for (quint64 r : requests)
+        m_http.cancel(r);
 }
 
 void DownloadManager::setConcurrency(int tracks)

@@ -60,8 +60,8 @@ public:
     explicit HttpClient(RetryPolicy policy = RetryPolicy::fromEnvironment(), QObject* parent = nullptr);
     ~HttpClient() override;
 
-    /// Starts a request; `done` is called exactly once (also when cancelled). Returns an id
-    /// for cancel().
+    /// Starts a request; `done` is called exactly once (also when cancelled), unless the
+    /// client is destroyed first. Returns an id for cancel().
     quint64 send(HttpRequest request, Done done, Progress progress = {});
     /// Aborts a request; its `done` sees cancelled = true. Unknown ids are ignored.
     void cancel(quint64 id);

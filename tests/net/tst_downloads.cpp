@@ -231,6 +231,25 @@ private slots:
         QCOMPARE(m_server->hits(QStringLiteral("/deezer/track/") + FakeServices::deezerId(4)), 1);
     }
 
+    void destroyedMidDownloadLeavesTracksPending()
+    {
+        m_fake->addDeezerPlaylist(QStringLiteral("820"), {5, 6});
+        for (int n : {5, 6}) {
+            TestResponse slow = TestResponse::file(m_fake->tracks[n].file, "audio/mpeg");
+            slow.chunkBytes = 8192;
+            slow.chunkDelayMs = 50;
+            m_server->script(FakeServices::deezerAudioPath(n), {slow});
+        }
+        {
+            FetchJob job(*m_library, m_fake->endpoints(), {});
+            job.start({deezer(QStringLiteral("820"))}, QStringLiteral("x"));
+            QTRY_COMPARE(m_server->hits(FakeServices::deezerAudioPath(6)), 1);
+        } // destroyed with both downloads in flight
+        QTest::qWait(50);
+        QCOMPARE(m_library->tracks({.status = TrackStatus::Pending}).size(), 2);
+        QVERIFY(partials().isEmpty());
+    }
+
     void plainHttpPreviewIsRefused()
     {
         m_fake->addDeezerPlaylist(QStringLiteral("800"), {0});
