@@ -2,7 +2,11 @@
 
 #include "AboutDialog.h"
 #include "AddSourceDialog.h"
+#include "DeezerBrowseTab.h"
+#include "CredentialsForm.h"
 #include "DemoImport.h"
+#include "DownloadsPanel.h"
+#include "FetchController.h"
 #include "ExportDialog.h"
 #include "SettingsDialog.h"
 #include "ImportProgress.h"
@@ -16,6 +20,7 @@
 #include "audio/Player.h"
 #include "library/DemoLocator.h"
 #include "library/Library.h"
+#include "net/FetchJob.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -43,6 +48,8 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
     m_playerBar = new PlayerBar(*m_player, this);
     m_analyzer = new Analyzer(dsp::FeatureParams{}, library.paths().featureDir(), 0, this);
     m_pca = new PcaPanel(m_analyzer, this);
+    m_fetch = new FetchController(library, this);
+    m_downloads = new DownloadsPanel(library, *m_fetch, this);
 
     setCentralWidget(m_spectrogram);
     auto* libraryDock = new QDockWidget(tr("Library"), this);
@@ -56,6 +63,11 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
     pcaDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, pcaDock);
     resizeDocks({libraryDock, pcaDock}, {460, 560}, Qt::Horizontal); // restoreState() may override
+    m_downloadsDock = new QDockWidget(tr("Downloads"), this);
+    m_downloadsDock->setObjectName(QStringLiteral("downloadsDock"));
+    m_downloadsDock->setWidget(m_downloads);
+    addDockWidget(Qt::BottomDockWidgetArea, m_downloadsDock);
+    m_downloadsDock->hide(); // shown when a fetch starts; View menu toggles it
     auto* transport = new QToolBar(tr("Player"), this);
     transport->setObjectName(QStringLiteral("playerToolBar"));
     transport->setMovable(false);
@@ -88,6 +100,9 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* playback = menuBar()->addMenu(tr("&Playback"));
     playback->addActions(m_playerBar->playbackActions());
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        view->addAction(dock->toggleViewAction());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About and credits"), this, &MainWindow::showAbout);
 }
@@ -107,6 +122,18 @@ void MainWindow::connectPanels()
         if (m_showImported && !report.imported.isEmpty() && m_player->currentTrackId() == 0)
             m_pendingShow = report.imported.first().id;
         m_showImported = false;
+    });
+    // Online fetches: the tree follows the downloads (at most about once a second).
+    m_refreshSoon.setSingleShot(true);
+    m_refreshSoon.setInterval(1000);
+    connect(&m_refreshSoon, &QTimer::timeout, m_library, &LibraryPanel::refresh);
+    connect(m_fetch, &FetchController::jobStarted, this, [this](FetchJob* job) {
+        connect(job, &FetchJob::sourceListed, &m_refreshSoon, qOverload<>(&QTimer::start));
+        connect(&job->downloads(), &DownloadManager::trackFinished, &m_refreshSoon, qOverload<>(&QTimer::start));
+    });
+    connect(m_fetch, &FetchController::jobFinished, m_library, &LibraryPanel::refresh);
+    connect(m_fetch, &FetchController::rejected, this, [this](const QStringList& errors) {
+        statusBar()->showMessage(tr("Not a source: %1").arg(errors.join(QStringLiteral("; "))), 12000);
     });
     connect(m_pca, &PcaPanel::trackActivated, this, [this](qint64 id) {
         if (m_player->currentTrackId() == id || m_player->load(id))
@@ -193,6 +220,8 @@ void MainWindow::showAddSource()
 {
     auto* dialog = new AddSourceDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto* deezer = new DeezerBrowseTab(dialog);
+    dialog->addPage(deezer, tr("Deezer genres"), [deezer](QString* genre) { return deezer->picked(genre); });
     connect(dialog, &AddSourceDialog::localImportRequested, this, [this](const LocalImportRequest& request) {
         m_importer->importCollection(request, QFileInfo(request.path).fileName());
     });
@@ -202,8 +231,8 @@ void MainWindow::showAddSource()
 
 void MainWindow::fetch(const QStringList& sources, const QString& genre)
 {
-    statusBar()->showMessage(tr("Online sources are not available in this build (%1 → %2)")
-                                 .arg(sources.join(QStringLiteral(", ")), genre), 8000);
+    m_downloadsDock->show();
+    m_fetch->fetch(sources, genre);
 }
 
 void MainWindow::showAbout()
@@ -227,6 +256,7 @@ void MainWindow::applySettings(const AppSettings& settings)
     m_settings = settings;
     m_spectrogram->setColourMap(settings.colourMap);
     m_player->setVolume(settings.volume);
+    m_fetch->setConcurrency(settings.downloadConcurrency);
 }
 
 void MainWindow::saveSettings()
@@ -243,9 +273,14 @@ void MainWindow::showSettings()
 {
     auto* dialog = new SettingsDialog(m_settings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    auto* credentials = new CredentialsForm(dialog);
+    dialog->addSection(tr("Spotify"), credentials);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, credentials] {
         applySettings(dialog->settings());
         saveSettings();
+        QString error;
+        if (!credentials->save(&error))
+            statusBar()->showMessage(tr("Spotify credentials not saved: %1").arg(error), 10000);
     });
     dialog->open();
 }

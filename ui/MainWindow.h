@@ -6,10 +6,15 @@
 #include "AppSettings.h"
 
 #include <QMainWindow>
+#include <QTimer>
+
+class QDockWidget;
 
 namespace gs {
 
 class Analyzer;
+class DownloadsPanel;
+class FetchController;
 class ImportRunner;
 class Library;
 class LibraryPanel;
@@ -73,6 +78,10 @@ private:
     PlayerBar* m_playerBar = nullptr;
     Analyzer* m_analyzer = nullptr;
     PcaPanel* m_pca = nullptr;
+    FetchController* m_fetch = nullptr;
+    DownloadsPanel* m_downloads = nullptr;
+    QDockWidget* m_downloadsDock = nullptr;
+    QTimer m_refreshSoon; ///< debounces library refreshes during downloads
     bool m_firstRefreshDone = false;
     bool m_showImported = false; ///< load the first track of the next finished import
     qint64 m_pendingShow = 0;    ///< ... once the tree has it
