@@ -35,7 +35,7 @@ PcaScatterView::PcaScatterView(QWidget* parent) : QChartView(new QChart, parent)
     setRubberBand(QChartView::NoRubberBand);
     setRenderHint(QPainter::Antialiasing);
     viewport()->setMouseTracking(true);
-    chart()->legend()->setAlignment(Qt::AlignRight);
+    chart()->legend()->setAlignment(Qt::AlignBottom); // the dock is narrower than it is tall
     chart()->setMargins(QMargins(4, 4, 4, 4));
     m_axisX = new QValueAxis(this);
     m_axisY = new QValueAxis(this);

@@ -1,6 +1,7 @@
 // FeatureTable: the three feature sets, row identity, numpy C order of the MFCC image,
 // growth past the reserved capacity, and refusal of rows of the wrong length.
 #include "analysis/FeatureTable.h"
+#include "analysis/FeatureTableCsv.h"
 
 #include <QTest>
 
@@ -105,6 +106,39 @@ private slots:
         FeatureTable empty;
         QCOMPARE(empty.size(), 0);
         QCOMPARE(empty.matrix().size(), 0);
+    }
+
+    void coordinatesCsv_data()
+    {
+        QTest::addColumn<int>("idColumn");
+        QTest::addColumn<QString>("header");
+        QTest::addColumn<QString>("row0");
+        const QString pcs = QStringLiteral(",PC1,PC2,PC3,PC4,PC5,PC6,PC7,PC8,PC9,PC10");
+        QTest::newRow("GUI: id") << int(FeatureTableCsv::IdColumn::Id) << QStringLiteral("id,title,artist,genre") + pcs
+                                 << QStringLiteral("7,\"Hello, \"\"world\"\"\",A7,metal,1.5,-2,,,,,,,,");
+        QTest::newRow("CLI: path") << int(FeatureTableCsv::IdColumn::Path)
+                                   << QStringLiteral("path,title,artist,genre") + pcs
+                                   << QStringLiteral("/x/7.mp3,\"Hello, \"\"world\"\"\",A7,metal,1.5,-2,,,,,,,,");
+    }
+    void coordinatesCsv()
+    {
+        QFETCH(int, idColumn);
+        QFETCH(QString, header);
+        QFETCH(QString, row0);
+        FeatureRow r = row(7, "metal");
+        r.title = QStringLiteral("Hello, \"world\"");
+        PcaResult pca;
+        pca.table = std::make_shared<const FeatureTable>(
+            FeatureTable::build(FeatureSetKind::Summary, {r, row(9, "ambient")}, {small(0), small(1)}));
+        pca.coords.resize(2, 2); // only two components: the other eight columns stay empty
+        pca.coords << 1.5, -2, 0.25, 3;
+        const QStringList lines =
+            QString::fromUtf8(FeatureTableCsv::coordinates(pca, FeatureTableCsv::IdColumn(idColumn))).split(u'\n');
+        QCOMPARE(lines.size(), 4); // header, 2 rows, empty after the last newline
+        QCOMPARE(lines[0], header);
+        QCOMPARE(lines[1], row0);
+        QVERIFY(lines[2].endsWith(QStringLiteral(",ambient,0.25,3,,,,,,,,")));
+        QCOMPARE(lines[3], QString());
     }
 };
 
