@@ -209,6 +209,9 @@ void PcaScatterView::setGenreVisible(const QString& genre, bool visible)
         if (m_rowGenre[r] == g)
             m_picker.setPickable(r, visible);
     styleMarker(genre);
+    // Qt Charts re-syncs a marker with its series' visibility after the change (not always
+    // synchronously), so the dimmed entry is restored once more from the event loop.
+    QMetaObject::invokeMethod(this, [this, genre] { styleMarker(genre); }, Qt::QueuedConnection);
     setHighlightedRow(m_highlighted);
     emit genreVisibilityChanged(genre, visible);
 }
@@ -217,7 +220,6 @@ void PcaScatterView::styleMarker(const QString& genre)
 {
     QScatterSeries* s = seriesOf(genre);
     for (QLegendMarker* marker : chart()->legend()->markers(s)) {
-        marker->setVisible(true); // a hidden series keeps its (dimmed) legend entry
         const qreal alpha = s->isVisible() ? 1.0 : 0.35;
         QColor label = marker->labelBrush().color();
         label.setAlphaF(alpha);
@@ -226,6 +228,8 @@ void PcaScatterView::styleMarker(const QString& genre)
         fill.setAlphaF(alpha);
         marker->setBrush(fill);
         marker->setPen(QPen(fill));
+        marker->setVisible(true); // a hidden series keeps its (dimmed) legend entry; last, as
+                                  // the setters above re-sync the marker with its series
     }
 }
 

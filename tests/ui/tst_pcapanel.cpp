@@ -151,7 +151,8 @@ private slots:
         emit markers.first()->clicked(); // what a click on the legend entry does
         QVERIFY(!view().isGenreVisible(genre));
         QVERIFY(!view().seriesOf(genre)->isVisible());
-        QVERIFY(markers.first()->isVisible()); // the entry stays, dimmed, to switch it back
+        QTRY_VERIFY(markers.first()->isVisible()); // the entry stays, dimmed, to switch it back
+        QVERIFY(markers.first()->labelBrush().color().alphaF() < 0.5f); // dimmed (8-bit alpha)
         QVERIFY(view().rowAt(pos) != row);
         QSignalSpy activated(m_panel.get(), &PcaPanel::trackActivated);
         QTest::mouseClick(view().viewport(), Qt::LeftButton, {}, pos);
