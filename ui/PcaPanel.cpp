@@ -130,6 +130,8 @@ void PcaPanel::setStandardize(bool on) { m_standardize->setChecked(on); }
 
 void PcaPanel::setGenreColours(const QHash<QString, QColor>& colours)
 {
+    if (colours == m_colours)
+        return; // every library refresh sends them; redrawing 10k points is not free
     m_colours = colours;
     if (m_result.ok())
         onPcaReady(m_result);

@@ -48,6 +48,9 @@ int main(int argc, char** argv)
     view.resize(1200, 800);
     view.show();
     QApplication::processEvents();
+    view.setResult(cloud(3000), {}); // warm-up: creates the OpenGL context where there is one
+    view.viewport()->repaint();
+    QApplication::processEvents();
     for (const int n : {10000, 50000}) {
         const PcaResult r = cloud(n);
         QElapsedTimer t;
