@@ -31,6 +31,7 @@
 #include <QComboBox>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -242,11 +243,19 @@ void MainWindow::showAbout()
     dialog->open();
 }
 
+QSize MainWindow::defaultSize() const
+{
+    // Three panes want room: most of the screen, up to 1800 x 1100.
+    const QScreen* s = screen() ? screen() : QGuiApplication::primaryScreen();
+    const QSize avail = s ? s->availableGeometry().size() : QSize(1400, 860);
+    return QSize(std::min(1800, avail.width() * 94 / 100), std::min(1100, avail.height() * 92 / 100));
+}
+
 void MainWindow::restoreSettings()
 {
     const QSettings s;
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1400, 860);
+        resize(defaultSize());
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     applySettings(AppSettings::load());
 }

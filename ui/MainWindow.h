@@ -63,6 +63,7 @@ private:
     void connectPanels();
     void onTrackChanged(qint64 trackId, const QString& path);
     void onFirstRefresh();
+    [[nodiscard]] QSize defaultSize() const;
     void restoreSettings();
     void applySettings(const AppSettings& settings);
     void saveSettings();
