@@ -1,0 +1,107 @@
+// SpectrogramView on a real clip's features: live mode veils what has not been played yet,
+// the hover readout names time, frequency and dB (or coefficient and value), the playhead
+// only moves while playing; and the About dialog shows the demo credits and licences.
+#include "AboutDialog.h"
+#include "SpectrogramView.h"
+#include "analysis/TrackAnalyzer.h"
+#include "library/DemoLocator.h"
+#include "support/Paths.h"
+
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+#include <QTextBrowser>
+
+using namespace gs;
+
+class TestSpectrogramView : public QObject
+{
+    Q_OBJECT
+    TrackFeatures m_f;
+
+    static QColor pixel(QWidget& w, const QPointF& at) { return w.grab().toImage().pixelColor(at.toPoint()); }
+
+private slots:
+    void initTestCase()
+    {
+        TrackAnalyzer analyzer(dsp::FeatureParams{}, DecodeOptions{});
+        m_f = analyzer.analyzeFile(testsupport::corpusDir() + QStringLiteral("/metal/01-armygeddon.mp3"));
+        QVERIFY2(m_f.ok(), qPrintable(m_f.error));
+    }
+
+    void liveModeVeilsTheUnplayedPart()
+    {
+        SpectrogramView view(SpectrogramView::Kind::Mel);
+        view.resize(900, 360);
+        view.setFeatures(m_f.melDb, dsp::FeatureParams{}, QStringLiteral("mel"));
+        view.setPosition(5000);
+        const QRectF r = view.imageRect();
+        const QPointF played(r.left() + 0.05 * r.width(), r.center().y());
+        const QPointF ahead(r.left() + 0.75 * r.width(), r.center().y());
+        const QColor before = pixel(view, ahead);
+        view.setLive(true);
+        const QColor veiled = pixel(view, ahead);
+        QVERIFY2(veiled.lightness() > before.lightness() + 60,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before.name(), veiled.name())));
+        const QColor playedLive = pixel(view, played);
+        view.setLive(false);
+        QCOMPARE(playedLive, pixel(view, played)); // the played part is unchanged
+    }
+
+    void hoverReadout_data()
+    {
+        QTest::addColumn<bool>("mfcc");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("mel") << false << QStringLiteral(" Hz (mel band ");
+        QTest::newRow("mfcc") << true << QStringLiteral("MFCC ");
+    }
+    void hoverReadout()
+    {
+        QFETCH(bool, mfcc);
+        QFETCH(QString, expected);
+        SpectrogramView view(mfcc ? SpectrogramView::Kind::Mfcc : SpectrogramView::Kind::Mel);
+        view.resize(900, 360);
+        view.setFeatures(mfcc ? m_f.mfcc : m_f.melDb, dsp::FeatureParams{}, QStringLiteral("x"));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy hover(&view, &SpectrogramView::hoverText);
+        const QRectF r = view.imageRect();
+        QTest::mouseMove(&view, QPoint(int(r.left() + r.width() / 2), int(r.center().y())));
+        QTRY_VERIFY(!hover.isEmpty());
+        const QString text = hover.last().at(0).toString();
+        QVERIFY2(text.contains(expected) && text.startsWith(QStringLiteral("t = 1")), qPrintable(text));
+        QVERIFY(mfcc || text.endsWith(QStringLiteral(" dB")));
+    }
+
+    void playheadMovesOnlyWhilePlaying()
+    {
+        SpectrogramView view(SpectrogramView::Kind::Mel);
+        view.setFeatures(m_f.melDb, dsp::FeatureParams{}, QStringLiteral("x"));
+        view.setDuration(30000);
+        view.setPosition(1000);
+        QVERIFY(!view.isAnimating());
+        QTest::qWait(50);
+        QCOMPARE(view.playheadMs(), qint64(1000));
+        view.setPlaying(true);
+        QVERIFY(view.isAnimating());
+        QTRY_VERIFY(view.playheadMs() > 1000);
+        view.setPlaying(false);
+        QVERIFY(!view.isAnimating());
+    }
+
+    void aboutShowsDemoCreditsAndLicences()
+    {
+        const QString demo = DemoLocator::demoDir();
+        QVERIFY(!demo.isEmpty());
+        AboutDialog about(demo);
+        QCOMPARE(about.tabs()->count(), 2);
+        const auto* credits = qobject_cast<QTextBrowser*>(about.tabs()->widget(0));
+        QVERIFY(credits);
+        QVERIFY(credits->toPlainText().contains(QStringLiteral("Armygeddon")));
+        AboutDialog none({});
+        QCOMPARE(none.tabs()->count(), 1);
+    }
+};
+
+QTEST_MAIN(TestSpectrogramView)
+#include "tst_spectrogramview.moc"
