@@ -9,8 +9,25 @@
 #include <QCommandLineParser>
 #include <QMessageBox>
 
+namespace {
+
+// --help and --version answer without a display (no QApplication needed for them).
+bool wantsTextOnly(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "--help-all" || a == "-v" || a == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
+    if (wantsTextOnly(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("genrescope"));
     QApplication::setOrganizationName(QStringLiteral("genrescope"));
