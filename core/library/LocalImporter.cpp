@@ -4,6 +4,7 @@
 #include "FmaMetadata.h"
 #include "Library.h"
 #include "audio/AudioDecoder.h"
+#include "audio/AudioTags.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -21,7 +22,10 @@ TrackRecord candidate(const QFileInfo& file, const QString& genre)
     TrackRecord t;
     t.audioPath = file.absoluteFilePath();
     t.genre = genre;
-    t.title = file.completeBaseName();
+    const AudioTags tags = AudioTags::read(t.audioPath);
+    t.title = tags.title.isEmpty() ? file.completeBaseName() : tags.title;
+    t.artist = tags.artist;
+    t.album = tags.album;
     return t;
 }
 
@@ -80,8 +84,10 @@ QList<TrackRecord> scanFma(const LocalImportRequest& request, QStringList* failu
         TrackRecord t = candidate(f, e->genre);
         if (!e->title.isEmpty())
             t.title = e->title;
-        t.artist = e->artist;
-        t.album = e->album;
+        if (!e->artist.isEmpty())
+            t.artist = e->artist;
+        if (!e->album.isEmpty())
+            t.album = e->album;
         out.append(t);
     }
     return out;

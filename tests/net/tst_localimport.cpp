@@ -92,7 +92,9 @@ private slots:
         QCOMPARE(metal.size(), 1);
         QCOMPARE(metal[0].status, TrackStatus::Downloaded);
         QCOMPARE(metal[0].source, QStringLiteral("local"));
-        QCOMPARE(metal[0].title, QStringLiteral("metal.00000"));
+        // the file's ID3 tag names it (untagged files, like GTZAN's WAVs, keep their file name)
+        QCOMPARE(metal[0].title, QStringLiteral("Armygeddon"));
+        QCOMPARE(metal[0].artist, QStringLiteral("Muldjord (El Senator)"));
         QCOMPARE(metal[0].sha256, fileSha256(metal[0].audioPath));
         QCOMPARE(metal[0].sha256.size(), 64);
         QVERIFY(std::abs(metal[0].durationSeconds - 30.0) < 0.5);
