@@ -58,6 +58,9 @@ void TestNiceTicks::labels_data()
     QTest::newRow("quarter steps") << 0.75 << 0.25 << "0.75";
     QTest::newRow("whole value on fractional axis") << 1.0 << 0.25 << "1.00";
     QTest::newRow("no negative zero") << -1e-12 << 0.1 << "0.0";
+    QTest::newRow("2.5 s steps keep their decimal") << 7.5 << 2.5 << "7.5";
+    QTest::newRow("2.5 s steps, whole value") << 5.0 << 2.5 << "5.0";
+    QTest::newRow("25 Hz steps") << 75.0 << 25.0 << "75";
 }
 
 void TestNiceTicks::labels()

@@ -45,8 +45,8 @@ double NiceTicks::step(const std::vector<double>& ticks)
 QString NiceTicks::label(double value, double step)
 {
     int decimals = 0;
-    if (step > 0.0 && step < 1.0) {
-        // Enough decimals that every multiple of the step prints exactly (0.25 -> 2).
+    if (step > 0.0) {
+        // Enough decimals that every multiple of the step prints exactly (0.25 -> 2, 2.5 -> 1).
         while (decimals < 6 && std::abs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6)
             ++decimals;
     }
