@@ -2,6 +2,7 @@
 // exit codes 0/1/2, one-line errors naming the input, stem collisions, bad options.
 #include "audio/AudioDecoder.h"
 #include "dsp/FeatureExtractor.h"
+#include "support/CliRunner.h"
 #include "support/Paths.h"
 
 #include <QDir>
@@ -15,20 +16,8 @@ using namespace testsupport;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out, err;
-};
-
-Run cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(GENRESCOPE_CLI), args);
-    if (!p.waitForFinished(120000))
-        qFatal("genrescope-cli did not finish");
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using Run = CliResult;
+Run cli(const QStringList& args) { return runCli(args); }
 
 QString corpusFile(const char* rel) { return corpusDir() + u'/' + QLatin1String(rel); }
 

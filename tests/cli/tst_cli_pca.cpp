@@ -1,13 +1,13 @@
 // `genrescope-cli pca`, run as a user runs it on the corpus: PNG/SVG/PDF plots that decode,
 // the coordinates CSV (header, one row per file, ten PCs, genre = folder, tags from the
 // files), the three feature sets and standardisation, genre separation, and bad input.
+#include "support/CliRunner.h"
 #include "support/Paths.h"
 
 #include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QImage>
-#include <QProcess>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,20 +22,8 @@ using namespace testsupport;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out, err;
-};
-
-Run cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(GENRESCOPE_CLI), QStringList{QStringLiteral("pca")} + args);
-    if (!p.waitForFinished(300000))
-        qFatal("genrescope-cli did not finish");
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using Run = CliResult;
+Run cli(const QStringList& args) { return runCli(QStringList{QStringLiteral("pca")} + args); }
 
 struct CsvRow
 {

@@ -1,11 +1,11 @@
 // `genrescope-cli render`, run as a process on a corpus clip: annotated and raw PNG / SVG for
 // mel and MFCC, figure size options, and the bad-input contract (exit 2, one line naming
 // the file).
+#include "support/CliRunner.h"
 #include "support/Paths.h"
 
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -39,17 +39,8 @@ private:
 
 TestCliRender::Run TestCliRender::render(const QStringList& args) const
 {
-    QProcess p;
-    p.setProgram(QStringLiteral(GENRESCOPE_CLI));
-    p.setArguments(QStringList{QStringLiteral("render")} + args);
-    p.start();
-    Run r;
-    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit)
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    const testsupport::CliResult r = testsupport::runCli(QStringList{QStringLiteral("render")} + args, 120000);
+    return {r.code, r.out, r.err};
 }
 
 /// The lines the CLI itself wrote to stderr (decoder libraries may add their own notes).

@@ -3,11 +3,11 @@
 #include "library/FileHash.h"
 #include "library/Library.h"
 #include "library/LocalImporter.h"
+#include "support/CliRunner.h"
 #include "support/Paths.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,21 +29,7 @@ void copyCorpus(const QString& rel, const QString& to)
     QFile::copy(testsupport::corpusDir() + QLatin1Char('/') + rel, to);
 }
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(GENRESCOPE_CLI), args);
-    p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+testsupport::CliResult cli(const QStringList& args) { return testsupport::runCli(args, 60000); }
 
 } // namespace
 
@@ -142,23 +128,23 @@ private slots:
     void cliImportListAndStats()
     {
         const QString lib = m_tmp.filePath(QStringLiteral("lib-cli"));
-        CliRun r = cli({QStringLiteral("import"), QStringLiteral("folder"), testsupport::corpusDir(),
+        testsupport::CliResult r = cli({QStringLiteral("import"), QStringLiteral("folder"), testsupport::corpusDir(),
                         QStringLiteral("--library"), lib});
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("imported 30 tracks")));
         r = cli({QStringLiteral("import"), QStringLiteral("gtzan"), m_gtzan, QStringLiteral("--library"), lib});
-        QCOMPARE(r.exitCode, 1); // the corrupt file failed, the others were done
+        QCOMPARE(r.code, 1); // the corrupt file failed, the others were done
         QVERIFY2(r.err.contains(QStringLiteral("jazz.00054.wav: ")), qPrintable(r.err));
         r = cli({QStringLiteral("import"), QStringLiteral("folder"), m_tmp.filePath(QStringLiteral("missing")),
                  QStringLiteral("--library"), lib});
-        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains(QStringLiteral("no such folder")));
-        QCOMPARE(cli({QStringLiteral("import"), QStringLiteral("zip"), m_gtzan}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("import"), QStringLiteral("zip"), m_gtzan}).code, 2);
 
         qputenv("GENRESCOPE_LIBRARY", lib.toUtf8()); // the environment names the library too
         r = cli({QStringLiteral("library"), QStringLiteral("list"), QStringLiteral("--csv")});
         qunsetenv("GENRESCOPE_LIBRARY");
-        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.code, 0);
         const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 1 + 32);
         const QStringList header = lines[0].split(QLatin1Char(','));
@@ -168,10 +154,10 @@ private slots:
 
         r = cli({QStringLiteral("library"), QStringLiteral("stats"), QStringLiteral("--csv"), QStringLiteral("--library"),
                  lib});
-        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains(QStringLiteral("metal,7,7,0,0,0")), qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("(all),32,32,0,0,0")), qPrintable(r.out));
-        QCOMPARE(cli({QStringLiteral("library"), QStringLiteral("lst"), QStringLiteral("--library"), lib}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("library"), QStringLiteral("lst"), QStringLiteral("--library"), lib}).code, 2);
     }
 };
 
