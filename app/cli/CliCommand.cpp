@@ -1,5 +1,7 @@
 #include "CliCommand.h"
 
+#include "library/Library.h"
+
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -39,6 +41,17 @@ bool parseOrExplain(QCommandLineParser& parser, const QStringList& args)
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
     return true;
+}
+
+std::unique_ptr<gs::Library> openLibrary(const QCommandLineParser& parser)
+{
+    auto library = std::make_unique<gs::Library>(gs::LibraryPaths(parser.value(QStringLiteral("library"))));
+    QString why;
+    if (!library->open(&why)) {
+        error(why);
+        return nullptr;
+    }
+    return library;
 }
 
 void error(const QString& line)

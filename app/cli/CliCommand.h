@@ -7,7 +7,12 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <vector>
+
+namespace gs {
+class Library;
+}
 
 namespace cli {
 
@@ -38,6 +43,9 @@ void addCommonOptions(QCommandLineParser& parser);
 /// Processes args; on --help/--version prints and exits(0); on a parse error prints it and
 /// returns false (the caller exits with Usage).
 bool parseOrExplain(QCommandLineParser& parser, const QStringList& args);
+/// Opens the library named by --library (else $GENRESCOPE_LIBRARY, else the XDG default).
+/// On failure prints the one-line reason and returns null (the caller exits with Usage).
+std::unique_ptr<gs::Library> openLibrary(const QCommandLineParser& parser);
 /// Prints one line to stderr ("genrescope-cli: ...").
 void error(const QString& line);
 /// Prints one progress line to stderr.

@@ -52,12 +52,10 @@ int runFetch(const QStringList& args)
         cli::error(QStringLiteral("fetch: %1").arg(why));
         return cli::Usage;
     }
-    gs::Library library{gs::LibraryPaths(parser.value(QStringLiteral("library")))};
-    QString error;
-    if (!library.open(&error)) {
-        cli::error(error);
+    const auto opened = cli::openLibrary(parser);
+    if (!opened)
         return cli::Usage;
-    }
+    gs::Library& library = *opened;
 
     gs::FetchJob job(library, endpoints, gs::SpotifyCredentials::load());
     job.downloads().setConcurrency(concurrency);

@@ -38,12 +38,10 @@ int runImport(const QStringList& args)
     request.genre = parser.value(QStringLiteral("genre"));
     request.fmaMetadata = parser.value(QStringLiteral("metadata"));
 
-    gs::Library library{gs::LibraryPaths(parser.value(QStringLiteral("library")))};
-    QString error;
-    if (!library.open(&error)) {
-        cli::error(error);
+    const auto opened = cli::openLibrary(parser);
+    if (!opened)
         return cli::Usage;
-    }
+    gs::Library& library = *opened;
     const auto report = gs::LocalImporter::importCollection(library, request, [](int done, int total) {
         if (done == total || done % 50 == 0)
             cli::progress(QStringLiteral("import: checked %1/%2 files").arg(done).arg(total));

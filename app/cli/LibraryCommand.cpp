@@ -113,12 +113,10 @@ int runLibrary(const QStringList& args)
         cli::error(QStringLiteral("library: expected 'list' or 'stats' (see --help)"));
         return cli::Usage;
     }
-    gs::Library library{gs::LibraryPaths(parser.value(QStringLiteral("library")))};
-    QString error;
-    if (!library.open(&error)) {
-        cli::error(error);
+    const auto opened = cli::openLibrary(parser);
+    if (!opened)
         return cli::Usage;
-    }
+    gs::Library& library = *opened;
     return pos[0] == QLatin1String("list") ? list(library, parser) : stats(library, parser);
 }
 
