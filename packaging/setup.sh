@@ -52,7 +52,9 @@ run_tests() {
 
 run_app() {
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-    echo "setup: no display found; starting under a virtual X server (xvfb-run)" >&2
+    echo "setup: no display found (under sudo, or on a headless machine): starting GenreScope on a" >&2
+    echo "setup: virtual X server (xvfb-run), where it runs but cannot be seen. From a desktop" >&2
+    echo "setup: session, run this script as your own user, without sudo." >&2
     exec xvfb-run -a "$build_dir/app/gui/genrescope" "$@"
   fi
   exec "$build_dir/app/gui/genrescope" "$@"
