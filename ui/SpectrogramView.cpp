@@ -125,6 +125,7 @@ render::SpectrogramPlotSpec SpectrogramView::plotSpec(const QSize& size) const
     spec.vmin = vmin;
     spec.vmax = vmax;
     spec.size = size;
+    spec.stacked = true; // the mel and MFCC views share a column: keep their time axes aligned
     return spec;
 }
 

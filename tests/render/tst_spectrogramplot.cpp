@@ -31,6 +31,7 @@ private slots:
     void unwritablePathsGiveErrors_data();
     void unwritablePathsGiveErrors();
     void checkRejectsWhatCannotBeDrawn();
+    void stackedFiguresShareTheirTimeAxis();
 
 private:
     static dsp::Matrix ramp(int rows, int cols);
@@ -223,6 +224,26 @@ void TestSpectrogramPlot::checkRejectsWhatCannotBeDrawn()
     image.fill(Qt::black);
     QPainter p(&image);
     QVERIFY(SpectrogramPlot::paint(p, QRectF(0, 0, 200, 100), dsp::Matrix(0, 0), SpectrogramPlotSpec{}).isEmpty());
+}
+
+void TestSpectrogramPlot::stackedFiguresShareTheirTimeAxis()
+{
+    // A mel figure (4-digit Hz labels, dB colour bar) over a shorter MFCC figure (2-digit
+    // labels, plain colour bar) of the same width: stacked, their axes span the same x range.
+    const dsp::Matrix mel = ramp(128, 300);
+    dsp::Matrix mfcc = ramp(20, 300) * 5.0f;
+    QImage a(900, 420, QImage::Format_RGB32), b(900, 260, QImage::Format_RGB32);
+    const auto axesOf = [](QImage& image, const dsp::Matrix& m, SpectrogramPlotSpec spec) {
+        QPainter p(&image);
+        return SpectrogramPlot::paint(p, QRectF(QPointF(0, 0), QSizeF(image.size())), m, spec);
+    };
+    const SpectrogramPlotSpec melSpec{.kind = SpectrogramPlotSpec::Kind::Mel, .stacked = true};
+    const SpectrogramPlotSpec mfccSpec{.kind = SpectrogramPlotSpec::Kind::Mfcc, .stacked = true};
+    const QRectF top = axesOf(a, mel, melSpec), bottom = axesOf(b, mfcc, mfccSpec);
+    QVERIFY(!top.isEmpty() && !bottom.isEmpty());
+    QCOMPARE(top.left(), bottom.left());
+    QCOMPARE(top.right(), bottom.right());
+    QCOMPARE(SpectrogramPlot::xForSeconds(top, 300, melSpec, 3.0), SpectrogramPlot::xForSeconds(bottom, 300, mfccSpec, 3.0));
 }
 
 QTEST_MAIN(TestSpectrogramPlot)

@@ -110,7 +110,8 @@ QRectF SpectrogramPlot::paint(QPainter& p, const QRectF& figure, const Eigen::Re
     if (!(vmax > vmin))
         vmax = vmin + 1.0f;
 
-    AxesPainter ax(p, AxesPainter::fontPxFor(figure.size()));
+    const QSizeF fontBasis = spec.stacked ? QSizeF(figure.width(), 420.0) : figure.size();
+    AxesPainter ax(p, AxesPainter::fontPxFor(fontBasis));
     const double f = ax.fontPx();
     // Vertical layout first: the tick sets depend on the axes height only.
     const double top = figure.top() + (spec.title.isEmpty() ? 0.9 * f : 0.9 * f + ax.titleHeight() + 0.7 * f);
@@ -119,9 +120,13 @@ QRectF SpectrogramPlot::paint(QPainter& p, const QRectF& figure, const Eigen::Re
     const auto yTicks = rowTicks(values.rows(), spec, height, f);
     const auto cTicks = colourTicks(vmin, vmax, mel, height, f);
 
-    const double left = figure.left() + 0.7 * f + ax.textHeight() + 0.6 * f + ax.maxWidth(yTicks) + ax.pad() + ax.tickLength();
+    // Widest labels: "8192" (Hz) and "-100 dB" bound both kinds when figures are stacked.
+    const double yLabels = std::max(ax.maxWidth(yTicks), spec.stacked ? ax.textWidth(QStringLiteral("8192")) : 0.0);
+    const double cLabels =
+        std::max(ax.maxWidth(cTicks), spec.stacked ? ax.textWidth(QStringLiteral("\u2212100 dB")) : 0.0);
+    const double left = figure.left() + 0.7 * f + ax.textHeight() + 0.6 * f + yLabels + ax.pad() + ax.tickLength();
     const double barWidth = std::max(0.9 * f, 0.018 * figure.width());
-    const double right = figure.right() - (0.8 * f + ax.maxWidth(cTicks) + ax.pad() + ax.tickLength() + barWidth + 1.6 * f);
+    const double right = figure.right() - (0.8 * f + cLabels + ax.pad() + ax.tickLength() + barWidth + 1.6 * f);
     const QRectF axes(std::round(left), std::round(top), std::round(right - left), height);
     const QRectF bar(axes.right() + 1.6 * f, axes.top(), std::round(barWidth), axes.height());
 
@@ -136,7 +141,7 @@ QRectF SpectrogramPlot::paint(QPainter& p, const QRectF& figure, const Eigen::Re
     ax.rightTicks(bar, cTicks);
     ax.bottomLabel(axes, QStringLiteral("Time (s)"));
     ax.leftLabel(axes, mel ? QStringLiteral("Hz") : QStringLiteral("MFCC"),
-                 ax.lineWidth() + ax.tickLength() + ax.pad() + ax.maxWidth(yTicks) + 0.6 * f + ax.textHeight() / 2);
+                 ax.lineWidth() + ax.tickLength() + ax.pad() + yLabels + 0.6 * f + ax.textHeight() / 2);
     ax.title(axes, spec.title, 0.7 * f + ax.lineWidth());
     p.restore();
     return axes;

@@ -26,6 +26,11 @@ struct SpectrogramPlotSpec
     std::optional<float> vmin{}; ///< colour range; unset means the matrix's finite minimum
     std::optional<float> vmax{}; ///< ... and maximum (matplotlib's default)
     QSize size{1000, 420};       ///< figure size in pixels (PNG) or SVG user units
+    /// For figures stacked in one column (the explorer's mel view over its MFCC view): the
+    /// font follows the figure width only and the tick-label columns are as wide as the widest
+    /// labels either kind shows, so stacked figures of one width share their axes' left and
+    /// right edges (and their playheads line up).
+    bool stacked = false;
 };
 
 } // namespace render
