@@ -55,9 +55,13 @@ for f in "$cli" /usr/share/applications/$app_id.desktop /usr/share/metainfo/$app
          /usr/share/man/man1/genrescope-cli.1.gz /usr/share/genrescope/demo/CREDITS.md; do
   [ -s "$f" ] || fail "not installed: $f"
 done
-if dpkg-deb -c "$deb" | grep -q '\./usr/bin/genrescope$'; then
+# (list first: grep -q closing the pipe early would fail the pipeline under pipefail)
+listing="$(dpkg-deb -c "$deb")"
+if grep -q '\./usr/bin/genrescope$' <<<"$listing"; then
   [ -x /usr/bin/genrescope ] || fail "not installed: /usr/bin/genrescope"
   [ -s /usr/share/man/man1/genrescope.1.gz ] || fail "not installed: genrescope.1.gz"
+  gui_version="$(/usr/bin/genrescope --version 2>/dev/null)" || fail "/usr/bin/genrescope --version failed"
+  step "$gui_version (GUI installed)"
 else
   step "NOTE: this build has no GUI target; the package holds genrescope-cli only"
 fi
