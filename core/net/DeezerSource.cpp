@@ -2,6 +2,7 @@
 
 #include "HttpClient.h"
 #include "JsonBody.h"
+#include "PagedListing.h"
 #include "ServiceEndpoints.h"
 
 #include <QJsonArray>
@@ -13,7 +14,6 @@ namespace gs {
 namespace {
 
 constexpr int kPageSize = 50;
-constexpr int kMaxPages = 400;
 const QString kService = QStringLiteral("deezer");
 
 QString idString(const QJsonValue& v)
@@ -72,22 +72,11 @@ void DeezerSource::getJson(const QUrl& url, std::function<void(QJsonObject, QStr
 
 void DeezerSource::fetchPlaylist(const QString& id, ListingDone done)
 {
-    struct State
-    {
-        PlaylistListing listing;
-        ListingDone done;
-        std::function<void(const QUrl&, int)> page;
-    };
-    auto st = std::make_shared<State>();
+    auto st = std::make_shared<PagedListing>();
     st->listing.playlist.source = name();
     st->listing.playlist.sourceId = id;
     st->done = std::move(done);
-    auto finish = [st](const QString& error) {
-        st->listing.error = error;
-        auto d = std::move(st->done);
-        st->page = nullptr; // break the cycle
-        d(std::move(st->listing));
-    };
+    auto finish = [st](const QString& error) { st->finish(error); };
     st->page = [this, st, finish](const QUrl& url, int n) {
         getJson(url, [this, st, finish, url, n](const QJsonObject& o, const QString& error, bool) {
             if (!error.isEmpty())
@@ -101,12 +90,7 @@ void DeezerSource::fetchPlaylist(const QString& id, ListingDone done)
                 }
                 st->listing.tracks.append(trackFromJson(t));
             }
-            const QUrl next(o.value(QStringLiteral("next")).toString());
-            if (next.isEmpty() || next == url || n >= kMaxPages)
-                return finish({});
-            if (!ServiceEndpoints::sameOrigin(next, url))
-                return finish(QStringLiteral("deezer: refusing a paging link to another host (%1)").arg(next.host()));
-            st->page(next, n + 1);
+            st->followNext(o, url, n, QStringLiteral("deezer"));
         });
     };
     const QUrl head = ServiceEndpoints::join(m_base, QStringLiteral("/playlist/%1").arg(id));

@@ -2,6 +2,7 @@
 
 #include "HttpClient.h"
 #include "JsonBody.h"
+#include "PagedListing.h"
 #include "ServiceEndpoints.h"
 #include "SpotifyAuth.h"
 
@@ -13,7 +14,6 @@ namespace gs {
 namespace {
 
 constexpr int kPageSize = 50;
-constexpr int kMaxPages = 400;
 
 } // namespace
 
@@ -67,23 +67,15 @@ void SpotifySource::getJson(const QUrl& url, JsonDone done, bool refreshed)
 
 void SpotifySource::fetchPlaylist(const QString& id, ListingDone done)
 {
-    struct State
+    struct State : PagedListing
     {
-        PlaylistListing listing;
-        ListingDone done;
-        std::function<void(const QUrl&, int)> page;
-        bool olderShape = false;
+        bool olderShape = false; ///< the API has no /items: the older /tracks endpoint is used
     };
     auto st = std::make_shared<State>();
     st->listing.playlist.source = name();
     st->listing.playlist.sourceId = id;
     st->done = std::move(done);
-    auto finish = [st](const QString& error) {
-        st->listing.error = error;
-        auto d = std::move(st->done);
-        st->page = nullptr;
-        d(std::move(st->listing));
-    };
+    auto finish = [st](const QString& error) { st->finish(error); };
     const QString query = QStringLiteral("limit=%1&offset=0").arg(kPageSize);
     st->page = [this, st, finish, id, query](const QUrl& url, int n) {
         getJson(url, [this, st, finish, id, query, url, n](const QJsonObject& o, const QString& error, int status) {
@@ -103,12 +95,7 @@ void SpotifySource::fetchPlaylist(const QString& id, ListingDone done)
                 else
                     ++st->listing.skipped;
             }
-            const QUrl next(o.value(QStringLiteral("next")).toString());
-            if (next.isEmpty() || next == url || n >= kMaxPages)
-                return finish({});
-            if (!ServiceEndpoints::sameOrigin(next, url))
-                return finish(QStringLiteral("spotify: refusing a paging link to another host (%1)").arg(next.host()));
-            st->page(next, n + 1);
+            st->followNext(o, url, n, QStringLiteral("spotify"));
         });
     };
     getJson(ServiceEndpoints::join(m_api, QStringLiteral("/playlists/%1").arg(id), QStringLiteral("fields=name")),
