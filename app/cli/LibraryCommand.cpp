@@ -1,24 +1,17 @@
 // genrescope-cli library list [--csv] | stats [--csv]: what the library holds.
 #include "CliCommand.h"
+#include "library/CsvField.h"
 #include "library/Library.h"
 
 #include <QTextStream>
 
 namespace {
 
-QString csvField(QString s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
-        return s;
-    s.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return QLatin1Char('"') + s + QLatin1Char('"');
-}
-
 void printCsv(QTextStream& out, const QStringList& fields)
 {
     QStringList quoted;
     for (const QString& f : fields)
-        quoted << csvField(f);
+        quoted << gs::csvField(f);
     out << quoted.join(QLatin1Char(',')) << '\n';
 }
 

@@ -1,6 +1,6 @@
 #include "FeatureTableCsv.h"
 
-#include "SummaryCsv.h"
+#include "library/CsvField.h"
 
 #include <QSaveFile>
 
@@ -18,9 +18,9 @@ QByteArray FeatureTableCsv::coordinates(const PcaResult& result, IdColumn idColu
     const auto& rows = result.table->rows();
     for (qsizetype r = 0; r < rows.size(); ++r) {
         const FeatureRow& row = rows[r];
-        QString line = idColumn == IdColumn::Id ? QString::number(row.id) : SummaryCsv::quoted(row.path);
-        line += u',' + SummaryCsv::quoted(row.title) + u',' + SummaryCsv::quoted(row.artist) + u',' +
-                SummaryCsv::quoted(row.genre);
+        QString line = idColumn == IdColumn::Id ? QString::number(row.id) : csvField(row.path);
+        line += u',' + csvField(row.title) + u',' + csvField(row.artist) + u',' +
+                csvField(row.genre);
         out += line.toUtf8();
         for (int c = 0; c < kColumns; ++c) {
             out += ',';

@@ -1,21 +1,14 @@
 #include "SummaryCsv.h"
 
+#include "library/CsvField.h"
+
 #include <QSaveFile>
 
 namespace gs {
 
-QString SummaryCsv::quoted(const QString& field)
-{
-    if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') && !field.contains(u'\r'))
-        return field;
-    QString f = field;
-    f.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return u'"' + f + u'"';
-}
-
 void SummaryCsv::add(int order, const QString& path, const QString& genre, const dsp::Vector& summary)
 {
-    QByteArray row = (quoted(path) + u',' + quoted(genre)).toUtf8();
+    QByteArray row = (csvField(path) + u',' + csvField(genre)).toUtf8();
     for (Eigen::Index k = 0; k < summary.size(); ++k)
         row += ',' + QByteArray::number(double(summary[k]), 'g', 9);
     m_rows.insert(order, row);

@@ -19,8 +19,6 @@ public:
     /// Atomic write; returns an empty string or a one-line reason.
     [[nodiscard]] QString write(const QString& path) const;
 
-    static QString quoted(const QString& field);
-
 private:
     int m_nMfcc = 0;
     QMap<int, QByteArray> m_rows;
