@@ -3,7 +3,6 @@
 #include "audio/AudioDecoder.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFileInfo>
 #include <QHash>
 
@@ -22,19 +21,12 @@ ScannedInputs InputScanner::scan(const QStringList& inputs)
             out.files << info.absoluteFilePath(); // the decoder says what is wrong with it, if anything
             continue;
         }
-        QStringList found;
-        QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString f = it.next();
-            if (AudioDecoder::looksLikeAudio(f))
-                found << f;
-        }
+        const QStringList found = AudioDecoder::audioFilesUnder(info.absoluteFilePath());
         if (found.isEmpty()) {
             out.errors << QStringLiteral("%1: no audio files found (looked for %2)")
                               .arg(input, AudioDecoder::audioSuffixes().join(u','));
             continue;
         }
-        found.sort();
         out.files << found;
     }
     return out;

@@ -5,6 +5,7 @@
 #include "SndfileReader.h"
 #include "dsp/Resampler.h"
 
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 
@@ -72,6 +73,19 @@ const QStringList& AudioDecoder::audioSuffixes()
 bool AudioDecoder::looksLikeAudio(const QString& path)
 {
     return audioSuffixes().contains(QFileInfo(path).suffix().toLower());
+}
+
+QStringList AudioDecoder::audioFilesUnder(const QString& dir)
+{
+    QStringList out;
+    QDirIterator it(QFileInfo(dir).absoluteFilePath(), QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString f = it.next();
+        if (looksLikeAudio(f))
+            out << f;
+    }
+    out.sort();
+    return out;
 }
 
 DecodeResult AudioDecoder::decodeFile(const QString& path, const DecodeOptions& options)

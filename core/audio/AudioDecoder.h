@@ -28,6 +28,9 @@ public:
     /// File name suffixes the decoder is meant for (lower case, no dot).
     static const QStringList& audioSuffixes();
     static bool looksLikeAudio(const QString& path);
+    /// Readable files under `dir` (recursively) that look like audio, as absolute paths
+    /// sorted by path.
+    static QStringList audioFilesUnder(const QString& dir);
 };
 
 } // namespace gs

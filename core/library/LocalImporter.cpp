@@ -7,7 +7,6 @@
 #include "audio/AudioTags.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFileInfo>
 #include <QMutex>
 #include <QtConcurrent/QtConcurrentMap>
@@ -33,14 +32,8 @@ TrackRecord candidate(const QFileInfo& file, const QString& genre)
 QFileInfoList audioFilesUnder(const QString& dir)
 {
     QFileInfoList out;
-    QDirIterator it(dir, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QFileInfo f(it.next());
-        if (AudioDecoder::looksLikeAudio(f.fileName()))
-            out.append(f);
-    }
-    std::sort(out.begin(), out.end(),
-              [](const QFileInfo& a, const QFileInfo& b) { return a.filePath() < b.filePath(); });
+    for (const QString& f : AudioDecoder::audioFilesUnder(dir))
+        out.append(QFileInfo(f));
     return out;
 }
 
