@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # genrescope_warnings(target): the project's warning set, errors under GENRESCOPE_WERROR,
 # and the Qt hygiene defines (no implicit ASCII casts to char*, no foreach, QStringBuilder).
 function(genrescope_warnings target)

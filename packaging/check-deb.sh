@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # packaging/check-deb.sh BUILD_DIR
 # Builds the Debian package from a configured and built BUILD_DIR (cpack -G DEB), installs it
 # on this machine with apt-get (root, or sudo), and checks the INSTALLED result:

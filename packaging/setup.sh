@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One entry point for a fresh Debian 12 machine (root, or a user with sudo):
 #   packaging/setup.sh run    install what is needed, build, start GenreScope
 #   packaging/setup.sh test   install what is needed, build, run the whole test suite
@@ -18,7 +19,7 @@ packages=(
   libbenchmark-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   libgl1-mesa-dri xvfb xauth python3-numpy
-  desktop-file-utils appstream dpkg-dev
+  desktop-file-utils appstream dpkg-dev ccache
 )
 
 as_root() {
@@ -40,7 +41,13 @@ install_deps() {
 }
 
 build() {
-  cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  local launcher=()
+  if command -v ccache >/dev/null; then
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+    # Paths relative to the checkout, so that every clone shares one cache.
+    export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
+  fi
+  cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
         -DGENRESCOPE_WERROR="${GENRESCOPE_WERROR:-ON}" >/dev/null
   cmake --build "$build_dir" -j "$(nproc)"
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // About / Credits: what GenreScope is, and the credits and licence texts of the demo clips
 // (CREDITS.md and LICENSES/ of the demo folder, read when the dialog opens).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Add source: playlist links or an iTunes search (OnlineSourceTab), Deezer's genres and
 // their chart playlists (a browse page added by the network layer via addPage()), or local

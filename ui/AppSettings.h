@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The explorer's preferences as one value, read from and written to QSettings (under
 // $XDG_CONFIG_HOME/genrescope). Spotify credentials are not here: the network layer keeps

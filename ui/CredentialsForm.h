@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Spotify client credentials in the settings dialog. Shows the client id and whether a
 // secret is stored - never the secret itself; a new secret is typed into a password field.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // "Deezer genres" page of the Add-source dialog: Deezer's genre list (/genre) and, for the
 // chosen genre, its chart playlists (/chart/{id}/playlists). picked() gives the checked

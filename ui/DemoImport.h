@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The offline demo library (DemoLocator) as an ImportRunner job: every clip is imported in
 // place with its group folder as genre and its title and artist from manifest.csv.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Progress of the online fetch in flight: an overall bar (tracks done / queued), one row per
 // track with its own bar, and failures with their reasons; Cancel stops the fetch (cancelled

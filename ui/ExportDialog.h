@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Export of the feature views (Ctrl+E): which view (mel spectrogram or MFCC), annotated
 // figure or raw one-pixel-per-bin image, figure size, and the file (.png, .svg or .pdf).

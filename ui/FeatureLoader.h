@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Computes the mel dB spectrogram and MFCC of the selected track off the GUI thread
 // (QtConcurrent::run + QFutureWatcher, one TrackAnalyzer per job, librosa's default

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Runs online fetches for the explorer, one at a time in request order: parses the sources
 // (gs::SourceRef), then a gs::FetchJob lists them, files their tracks under the genre and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One colour per genre, shared by the library tree's chips and the other views so a genre
 // looks the same everywhere: genre i of the case-insensitively sorted names gets

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A status-bar strip for the ImportRunner: what is being imported, a progress bar, and the
 // outcome of the last job (failures in the tooltip). Hidden bar when idle.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Runs local imports (LocalImporter) on the global thread pool so the GUI thread never
 // decodes or hashes. Jobs run one after another in the order they were started; progress

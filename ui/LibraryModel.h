@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The library as a tree: genres -> playlists -> tracks; tracks that are in no playlist sit
 // directly under their genre (tracks without a genre under "(no genre)"). A track in several

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The library browser: a filter box over the genre -> playlist -> track tree (LibraryModel
 // behind a recursive QSortFilterProxyModel). Selecting a track emits trackSelected();

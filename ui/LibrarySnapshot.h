@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Everything the library tree shows, read in one go so it can be read off the GUI thread
 // (QtConcurrent) and handed to LibraryModel as a value.

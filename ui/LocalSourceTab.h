@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // "Local files" page of the Add-source dialog: a folder of genre folders, one folder filed
 // under one genre, a GTZAN archive or an FMA folder (with tracks.csv found beside it or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The main window: assembles the panels (library tree, feature views, player bar, import
 // progress), the menus, and connects their signals. It owns no logic of its own: selection

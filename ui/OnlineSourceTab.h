@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // "Playlist link / search" page of the Add-source dialog: Spotify or Deezer playlist links
 // (or deezer:playlist/ID, spotify:playlist/ID, one per line) and an optional iTunes search.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The PCA view's exports, as plain functions of a PcaResult (no widgets; any thread):
 //   plot        PNG / SVG / PDF by suffix (render::ScatterPlot), the chosen components,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The PCA view: feature set and standardisation choice, the two components on the axes,
 // reset and export buttons, the analysis progress bar, and the scatter (PcaScatterView).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Finds the PCA point under the mouse: a pure mapping between data coordinates and the
 // plot rectangle (linear axes), and a nearest-point search in pixels over the visible

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The PCA scatter (Qt Charts): one QScatterSeries per genre in the genre's colour, a legend
 // whose markers toggle their genre, axes showing any two of the (up to ten) components with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The transport: previous, play/pause, next, a seek slider with elapsed / total times
 // (m:ss), volume and auto-advance, bound to a Player. Owns the playback actions and their

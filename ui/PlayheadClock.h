@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Smooth playhead time between the player's position updates. Qt Multimedia reports the
 // position every 50-100 ms; a view painting at 60 fps asks positionAt(now) and gets the last

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Preferences: library location (used from the next start), download concurrency, colour
 // map. Edits an AppSettings value; the caller applies and saves what accepted() leaves in

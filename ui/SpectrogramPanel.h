@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The feature views of the current track: the mel spectrogram above the MFCC, a row of
 // controls (colour map, dB range, live mode) and a hover readout. showTrack() starts the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Shows one feature matrix of the current track - the mel dB spectrogram or the MFCC - as an
 // annotated figure (time axis in s, mel axis with Hz ticks or coefficient axis, colour bar),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Writes what a SpectrogramView shows to a file: the annotated figure (render::SpectrogramPlot,
 // same colours, range and title as on screen) at a chosen size, or the raw image with one

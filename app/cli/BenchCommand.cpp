@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // genrescope-cli bench FILE... [--runs N]
 // Median wall time per stage on one thread (decode, resample, STFT+mel, dB+MFCC), then the
 // batch throughput of the whole chain on all cores.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A genrescope-cli sub-command. Each command lives in its own file and registers itself
 // with GS_CLI_COMMAND; main() only dispatches. Contract (../shared/INTERFACE.md):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The librosa-named feature options shared by `features`, `render`, `pca` and `bench`:
 // --sr --n-fft --hop-length --n-mels --fmin --fmax --htk --top-db --n-mfcc --res-type.

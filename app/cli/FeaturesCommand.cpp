@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // genrescope-cli features FILE|DIR... --out DIR
 // Per track DIR/<stem>.mel_db.npy and DIR/<stem>.mfcc.npy, plus DIR/summary.csv.
 #include "CliCommand.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // genrescope-cli fetch SOURCE... --genre NAME: lists playlists into the library and
 // downloads their previews (resumable; see gs::FetchJob).
 #include "CliCommand.h"

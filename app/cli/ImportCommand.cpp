@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // genrescope-cli import gtzan|fma|folder PATH: imports a local collection in place.
 #include "CliCommand.h"
 #include "library/Library.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // genrescope-cli library list [--csv] | stats [--csv]: what the library holds.
 #include "CliCommand.h"
 #include "library/CsvField.h"

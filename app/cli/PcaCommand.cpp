@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // genrescope-cli pca DIR... --out plot.png|plot.svg|plot.pdf --csv coords.csv
 //                [--features summary|mfcc-image|mel-summary] [--standardize]
 // Analyses every audio file (all cores), runs PCA (10 components) on the chosen feature set

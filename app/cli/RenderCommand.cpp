@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // genrescope-cli render FILE --kind mel|mfcc --out X.png|X.svg [--cmap NAME] [--raw] ...
 // Decodes one file, computes its mel spectrogram (dB) or MFCC with the shared librosa
 // options, and writes an annotated figure (render::SpectrogramPlot) or, with --raw, one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // genrescope-cli: dispatches to the registered sub-commands (one file each).
 #include "CliCommand.h"
 

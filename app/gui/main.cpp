@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // genrescope [FILE|DIR...]: the explorer. Opens the library (GENRESCOPE_LIBRARY, else the
 // folder chosen in Settings, else the default under $XDG_DATA_HOME), shows the main window
 // and imports the paths given.

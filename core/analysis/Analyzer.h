@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Analyses library tracks in the background and runs the PCA of the results, never on the
 // calling (GUI) thread.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Value types that gs::Analyzer delivers (safe to copy between threads; the big parts are
 // shared, immutable).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Analyses many files on all cores: a pool of worker threads, each with its own
 // TrackAnalyzer (own FFTW plan and buffers). Blocking; `onResult` is called from the worker

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Per-track feature cache on disk, for the PCA view and the CLI.
 //

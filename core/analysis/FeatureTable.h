@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The (n_tracks x n_features) matrix that PCA runs on, one row per track, for one of three
 // feature sets, with the identity of each row:

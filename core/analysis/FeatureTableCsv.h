@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The PCA coordinates of a FeatureTable as CSV (RFC 4180 quoting, '\n' line ends), one row
 // per table row in table order:

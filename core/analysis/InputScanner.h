@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Expands command-line style inputs (files and folders) into the audio files to analyse.
 // Folders are searched recursively for the suffixes AudioDecoder::audioSuffixes() lists,

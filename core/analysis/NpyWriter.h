@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Writes NumPy .npy files (format 1.0, little-endian float32, C order) that numpy.load reads:
 // a (rows x cols) dsp::Matrix is stored with shape (rows, cols). Atomic (QSaveFile).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // summary.csv of `genrescope-cli features`: header
 //   path,genre,mfcc_mean_0..mfcc_mean_{n-1},mfcc_std_0..mfcc_std_{n-1}

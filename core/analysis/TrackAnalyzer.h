@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Decodes one file and runs the librosa chain on it (load -> mel -> dB -> MFCC -> summaries).
 // Blocking; thread-safe as long as each thread uses its own TrackAnalyzer.

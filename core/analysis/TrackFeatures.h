@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the analysis of one audio file yields: the mel dB spectrogram and MFCC matrices
 // (librosa layout, see dsp/Matrix.h) and the per-track summary vectors used for PCA.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The one entry point for turning audio files or bytes into the mono float signal that
 // librosa.load(path, sr=22050) returns: libsndfile decode, channel-mean downmix in float32,

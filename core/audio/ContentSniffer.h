@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Recognises the non-audio payloads that typically arrive instead of audio (an HTML error
 // page, JSON, XML, plain text) from their first bytes, so they get a precise reason and never

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Value type returned by every decoder: either a mono signal at the requested rate, or a
 // one-line error. `error` never contains the path; callers prefix it ("<file>: <error>").

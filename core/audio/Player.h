@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Plays one track at a time through Qt Multimedia (QMediaPlayer + QAudioOutput, owned here)
 // and walks a queue of library tracks: next / previous, and auto-advance at the end of a

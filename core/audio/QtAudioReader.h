@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Fallback reader for what libsndfile cannot read (AAC/M4A): QAudioDecoder (GStreamer),
 // always with an explicit output format (float32), downmixed to mono by the channel mean.

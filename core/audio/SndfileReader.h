@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Reads audio with libsndfile (WAV, FLAC, OGG Vorbis, Opus, MP3 ...) exactly as
 // soundfile.read(dtype="float32") does, then downmixes to mono by the channel mean in float32

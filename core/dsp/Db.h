@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // librosa.power_to_db / amplitude_to_db, computed in float32:
 //   D = 10 log10(max(amin, S)) - 10 log10(max(amin, |ref|)),  then  D = max(D, max(D) - top_db)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The mel -> dB -> MFCC chain for one worker: set up once (plans, filterbank, DCT basis),
 // then run on many signals. Not thread-safe: give each thread its own extractor.

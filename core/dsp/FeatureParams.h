@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Everything that defines a feature computation, grouped with librosa's names and defaults:
 // melspectrogram(y, sr=22050, n_fft=2048, hop_length=512, n_mels=128) -> power_to_db(ref=1,

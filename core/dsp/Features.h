@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // librosa-shaped convenience functions on top of FeatureExtractor, for one-off calls and tests.
 // Each call sets up a fresh extractor; batch code should keep a FeatureExtractor per worker.

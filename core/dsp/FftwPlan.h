@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // RAII wrapper around a single-precision FFTW real-to-complex plan with its own aligned
 // buffers. Planning is serialised behind a process-wide mutex (FFTW's planner is not

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Feature matrices follow librosa's convention: (n_bins x n_frames), float32.
 // They are column-major (Eigen's default), so one frame is one contiguous column.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Mel filterbank, librosa.filters.mel semantics: B+2 edges equally spaced on the mel scale
 // (Slaney by default, HTK with htk=true) between fmin and fmax, triangles linear in Hz,

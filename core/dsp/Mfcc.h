@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // MFCC from a mel dB spectrogram, librosa.feature.mfcc(S=mel_db) semantics:
 // C = DCT-II(mel_db, axis=bands, norm="ortho")[:n_mfcc], then optional liftering

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The single exception type of the dsp layer. It is thrown only while setting up
 // (constructors, validate()); compute() functions never throw.

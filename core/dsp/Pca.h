@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Principal component analysis, scikit-learn's PCA semantics (parameter names verbatim).
 //

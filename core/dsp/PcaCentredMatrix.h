@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A = (X - 1 mean^T) diag(1 / scale) as an implicit operator: products with A and A^T are
 // computed over blocks of columns (features) of X, each centred and scaled into a small work

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Randomized truncated SVD of an implicit centred matrix A (n x p), Halko, Martinsson & Tropp
 // (2011), Algorithm 4.4 with QR re-orthonormalisation after every product:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Sample-rate conversion as librosa.resample does it, float32 in and out.
 //  - soxr_hq (librosa.load's default): libsoxr, HQ recipe, default runtime settings.

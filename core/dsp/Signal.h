@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Mono float samples with their sample rate. Samples are nominally in [-1, 1].
 #include <cstddef>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Short-time Fourier transform power spectrogram, librosa.stft semantics:
 // periodic window, center=true pads n_fft/2 samples each side (pad_mode "constant" = zeros,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Analysis windows, periodic ("fftbins=True"), as scipy.signal.get_window returns them.
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One CSV field as RFC 4180 writes it: quoted (with "" for ") only when it holds a comma, a
 // quote or a line break. Used by every CSV GenreScope writes (summary, coordinates, library).

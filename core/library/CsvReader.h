@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Minimal RFC 4180 reader: comma separated, fields optionally in double quotes, "" for a
 // quote, line breaks allowed inside quoted fields. Reads one record at a time from a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Where the offline demo library lives: a read-only folder of 30 s clips laid out as
 // <group>/<file>.mp3 (genre = group folder) with manifest.csv (the corpus manifest's columns:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // FMA's tracks.csv (fma_metadata/tracks.csv): a two-row header (group, field: e.g.
 // "track" + "genre_top"), a third row naming the index column "track_id", then one row per

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The local library: one SQLite file (LibraryPaths::database()) holding genres, playlists,
 // playlist membership and tracks (TrackRecord.h). Downloaded audio lives in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Where GenreScope keeps its data (../shared/INTERFACE.md, "Where data lives"):
 // the library folder holds the SQLite file, downloaded audio and the feature cache.

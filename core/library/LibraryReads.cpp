@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Library's read side (queries); the write side is in Library.cpp.
 #include "Library.h"
 #include "LibrarySql.h"

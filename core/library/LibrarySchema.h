@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The library's SQLite schema as an ordered list of migrations. `PRAGMA user_version` holds
 // the number of migrations applied; migrate() applies the missing ones, each in its own

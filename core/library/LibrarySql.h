@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Internal to Library: the SQL shared by its reads and writes. Not part of the API.
 #include "library/TrackRecord.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Imports local audio into the Library in place (files are never copied or moved).
 // Layouts: a folder with one sub-folder per genre (GTZAN's genres/<genre>/*.wav works as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Value types of the local library (Library.h): tracks, genres, playlists and statistics.
 // Plain copyable values; safe to pass between threads.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Deezer's public API (no account). Errors arrive as HTTP 200 with {"error":{"code":N}}:
 // code 4 (quota) is retried by HttpClient after a pause, 800 means "not found". The API

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Downloads the previews of library tracks into LibraryPaths::audioDir(), losing nothing:
 //  - up to concurrency() tracks at once (default 4); per-host spacing, time-outs, retries

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The last step of a download, off the GUI thread: a finished temporary file becomes a
 // library audio file only if it is audio. Sniffs the format (an HTML or JSON error page is

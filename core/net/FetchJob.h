@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One "fetch": list each requested playlist (or search), file its tracks in the Library
 // under a genre (never duplicating a track), and download their previews. Used by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Per-host request spacing: at most one request start per interval and host (Deezer allows
 // ~50 requests per 5 s, iTunes ~20 per minute). A host can also be paused, e.g. after a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Asynchronous HTTP for the sources and the download manager, over one
 // QNetworkAccessManager. Adds what every caller needs: the https-only rule (UrlPolicy, also

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // iTunes Search (/search?term=..&media=music&entity=song). Previews are AAC (.m4a). The
 // real host allows ~20 calls per minute (HostThrottle). A "playlist" here is a search: its

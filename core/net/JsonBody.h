@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Parses a service's JSON body, with a one-line error naming the service.
 #include <QJsonObject>

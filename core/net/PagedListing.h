@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The state of one paged playlist listing (Deezer `next`, Spotify `next`): the tracks so
 // far, the caller's completion, and the page fetcher that calls itself. Shared by the

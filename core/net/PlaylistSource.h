@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One interface for every remote catalogue: list a playlist (for iTunes, a search) as
 // RemoteTracks. Implementations are asynchronous, use the shared HttpClient and deliver

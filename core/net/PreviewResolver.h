@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Finds the preview audio URL of a library track, right before it is downloaded:
 //  - Deezer: /track/{id} (preview URLs are signed and expire, so they are never stored);

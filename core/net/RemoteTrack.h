@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What a source lists: a library record plus the preview URL the service returned with it.
 // The URL is transient (signed URLs expire): it is used right away and never stored.

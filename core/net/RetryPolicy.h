@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // How HttpClient waits and retries. Transient failures (time-out, connection errors, a
 // truncated body, HTTP 5xx, HTTP 429, a service's own "quota" error) are retried with

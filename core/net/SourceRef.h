@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the user asks `fetch` for, parsed from text: deezer:playlist/ID,
 // spotify:playlist/ID, spotify:playlist:ID, itunes:QUERY, or a pasted link

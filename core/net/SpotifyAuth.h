@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Spotify's client-credentials flow: POST {accounts}/api/token with HTTP Basic
 // (client id:secret) and grant_type=client_credentials. The token is cached until shortly

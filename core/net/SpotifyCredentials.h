@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Spotify client credentials (client id + secret). The environment
 // (GENRESCOPE_SPOTIFY_CLIENT_ID / GENRESCOPE_SPOTIFY_CLIENT_SECRET) wins over the settings

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Spotify Web API playlists (client-credentials token from SpotifyAuth). Pages through
 // /playlists/{id}/items?limit=50&offset=N following `next`, reading both the current shape

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PCA fit time on synthetic low-rank + noise data shaped like GenreScope's feature sets:
 //   summary vectors     (n_tracks x 40, mean + std of 20 MFCCs)   -> covariance solver
 //   flattened MFCC image (n_tracks x 25,840 = 20 MFCCs x 1,292 frames) -> randomized solver

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `genrescope-cli features` and `bench`, run as a user runs them: outputs, numpy loading,
 // exit codes 0/1/2, one-line errors naming the input, stem collisions, bad options.
 #include "audio/AudioDecoder.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `genrescope-cli pca`, run as a user runs it on the corpus: PNG/SVG/PDF plots that decode,
 // the coordinates CSV (header, one row per file, ten PCs, genre = folder, tags from the
 // files), the three feature sets and standardisation, genre separation, and bad input.

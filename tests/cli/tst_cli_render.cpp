@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `genrescope-cli render`, run as a process on a corpus clip: annotated and raw PNG / SVG for
 // mel and MFCC, figure size options, and the bad-input contract (exit 2, one line naming
 // the file).

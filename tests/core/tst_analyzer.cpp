@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Analyzer: background analysis through the FeatureCache (real corpus MP3s, real temporary
 // cache folder), failures per track, a damaged cache entry, cancel, and the off-thread PCA.
 #include "analysis/Analyzer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AudioDecoder with real decoders: the corpus MP3s, every format written by real encoders
 // (libsndfile: WAV, FLAC, Ogg Vorbis, Opus, MP3; GStreamer for M4A), from files and from
 // memory, and every kind of bad input with its one-line reason.

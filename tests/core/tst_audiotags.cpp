@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tags of real files: ID3v2 in the corpus MP3s (titles with non-ASCII letters), libsndfile
 // strings in a WAV written with them, and nothing (empty fields) for untagged files.
 #include "audio/AudioTags.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // gs::DemoLocator: the resolution order (env, installed copy next to the executable, build-time
 // source folder) on real folders, and the shipped demo itself: every manifest row names a file
 // that exists with the recorded SHA-256, genre = group folder, credits and licence texts present.

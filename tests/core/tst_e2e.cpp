@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // End to end against ../shared/reference/e2e: librosa.load(mp3, sr=22050) (libsndfile decode,
 // (L+R)/2, soxr HQ) + melspectrogram + power_to_db + mfcc, for ten corpus previews.
 // Decoders and resampler builds differ in the last bits and the 80 dB floor hides the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FeatureCache on a real temporary folder: round trip of a real analysis, the fixed-length
 // image rule, parameter separation, and every kind of damaged file (ignored, then rewritten).
 #include "analysis/FeatureCache.h"

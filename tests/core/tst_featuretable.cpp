@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FeatureTable: the three feature sets, row identity, numpy C order of the MFCC image,
 // growth past the reserved capacity, and refusal of rows of the wrong length.
 #include "analysis/FeatureTable.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where the library lives (INTERFACE.md): --library DIR wins over $GENRESCOPE_LIBRARY, which
 // wins over $XDG_DATA_HOME/genrescope; the folders are created on demand.
 #include "library/LibraryPaths.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // power_to_db and MFCC: analytic values, global top_db, ref=max, DCT orthonormality, lifter,
 // the mean/std summary, and parameter validation.
 #include "dsp/Features.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Mel filterbank properties: mel scale identities, slaney unit area, htk peaks at 1, sparse
 // apply == dense product, and parameter validation.
 #include "dsp/MelFilterbank.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // dsp::Pca against answers known from the math: point sets with exact principal axes and
 // variances, a rotated anisotropic Gaussian cloud, randomized vs covariance agreement,
 // standardisation, sign determinism, projection of new points, ratio sums, and every error path.

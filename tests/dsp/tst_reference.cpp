@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every audio case of ../shared/reference: power, mel, mel_db and mfcc computed by our chain
 // from the case's WAV (decoded as librosa.load does) against librosa 0.10.2's arrays, at the
 // tolerances the reference README gives.

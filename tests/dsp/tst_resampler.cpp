@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Resampling: librosa's polyphase filter and output bit-exact (reference case f), soxr lengths,
 // and decoding of a 44.1 kHz stereo PCM16 WAV with (L+R)/2 downmix.
 #include "audio/AudioDecoder.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // STFT: frame count and centring, DC and pure tones (analytic), zero padding vs reflect,
 // Parseval-style energy, and parameter validation.
 #include "dsp/MelFilterbank.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Windows: periodic definitions (scipy fftbins=True), analytic values and bad parameters.
 #include "dsp/ParameterError.h"
 #include "dsp/Window.h"

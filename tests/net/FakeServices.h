@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Deezer, Spotify and iTunes as seen by GenreScope, served by a TestServer on 127.0.0.1:
 // the JSON shapes of each API (paging included) and real audio - the corpus MP3s as Deezer

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FetchJob + DownloadManager end to end against the fake services, one fault per track:
 // every download fault the issue lists, preview resolution across services, no-preview
 // tracks, cancel and resume. Real SQLite file, real decoders, real files.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `genrescope-cli fetch` as a user runs it, against the fake services on loopback: the
 // outward contract (stdout/stderr, exit codes 0/1/2, https-only, secrets never shown,
 // library list|stats), and a fetch killed with SIGKILL mid-download, then restarted: the

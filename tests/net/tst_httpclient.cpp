@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HttpClient against a real loopback server, one fault per case: 5xx then success, 429 with
 // Retry-After, a time-out, a truncated body, a quota body, giving up, plain http refused
 // (also via a redirect), streaming to a file, size cap and cancel.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Library on a real SQLite file: schema and migrations, WAL, playlists without duplicates,
 // statuses, queries, several threads at once, and crash repair.
 #include "library/Library.h"

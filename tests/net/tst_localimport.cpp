@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Local import (LocalImporter and `genrescope-cli import` / `library list|stats`) on real
 // files: the corpus MP3s, GTZAN- and FMA-shaped folders, and a corrupt file.
 #include "library/FileHash.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The small rules of the network layer: pasted links, the https-only policy, base URLs
 // from the environment, throttling and back-off arithmetic, audio sniffing, and the
 // Spotify credentials (environment wins; the settings file is 0600; never printed).

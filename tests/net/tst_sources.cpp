@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sources against fake APIs on a loopback server: Deezer paging, quota then success,
 // not found (800), malformed JSON, browse calls; Spotify both item shapes, the /tracks
 // fallback, 429 Retry-After, 401 then token refresh, refused credentials (secret never

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ColourMap: matplotlib's published entries (matplotlib.colors.to_hex of cmap(i)), name parsing.
 #include "ColourMap.h"
 

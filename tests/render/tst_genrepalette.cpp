@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // GenrePalette: matplotlib's tab10 / tab20 entries first, then distinct deterministic colours.
 #include "GenrePalette.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MelAxis: positions follow dsp::hzToMel and the MelFilterbank band centres; ticks.
 #include "MelAxis.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // NiceTicks: matplotlib-like tick values and labels.
 #include "NiceTicks.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ScatterPlot: axis titles, PNG / SVG / PDF files, marker colours, legend text, errors.
 #include "GenrePalette.h"
 #include "ScatterPlot.h"

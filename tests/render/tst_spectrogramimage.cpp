@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // spectrogramImage(): orientation, vmin/vmax mapping, clipping, NaN, size and format.
 #include "SpectrogramImage.h"
 

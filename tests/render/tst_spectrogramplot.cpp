@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SpectrogramPlot painted through FigureFile: PNG, SVG and PDF files, layout, errors.
 #include "FigureFile.h"
 #include "SpectrogramPlot.h"

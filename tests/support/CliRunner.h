@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Runs the built genrescope-cli as a user would (a real process) and collects what it said.
 #include <QProcessEnvironment>

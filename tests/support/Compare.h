@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Element-wise comparison with a stated tolerance: |a - b| <= atol + rtol * |b|.
 // On failure the report names the first mismatch (row, column), both values, and the worst

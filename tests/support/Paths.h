@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Where the tests find their data: ../shared (reference, corpus) and tests/data.
 #include <QString>

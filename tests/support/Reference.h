@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Loads the librosa reference arrays (../shared/reference): manifest.tsv rows and raw
 // little-endian float32 row-major files, returned as dsp::Matrix (rows x cols, column-major).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Shared set-up of the GUI tests: a real library (SQLite file in a temporary folder) holding
 // corpus clips imported with LocalImporter, plus helpers to wait for a panel refresh.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Manual harness (not a test): first paint, pick and zoom latency of the PCA scatter for
 // synthetic clouds of 10,000 and 50,000 points in 8 genres. Run it under Xvfb to get the
 // OpenGL path (xvfb-run -a bench_pcascatter) and with QT_QPA_PLATFORM=offscreen for the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Add-source dialog turns what the user typed or picked into one request: a local
 // import (folder of genre folders, one genre, GTZAN, FMA) or online sources with a genre;
 // incomplete input stays in the dialog with a reason.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Online sources from the explorer against fake Deezer / Spotify / iTunes APIs on a loopback
 // server (never the internet): the fetch controller lists a playlist, files its tracks under
 // the genre and downloads the previews while the downloads panel shows per-track and overall

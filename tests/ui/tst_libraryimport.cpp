@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Getting audio into the library from the explorer, on real SQLite files: dropping files and
 // folders on the library panel imports them off the GUI thread; the first-run demo import
 // fills an empty library with the demo clips (genre = folder, titles from the manifest).

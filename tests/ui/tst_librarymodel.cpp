@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // LibraryModel under QAbstractItemModelTester, on a real library file: genres -> playlists
 // -> tracks, loose tracks under their genre, statuses and reasons, recursive filtering.
 #include "LibraryModel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The explorer end to end on a real library: selecting a track loads it into the player and
 // its mel / MFCC views (computed in the background), playback advances the position and the
 // playhead, the shortcuts (Space, Right, N) drive the player, a click in a view seeks.

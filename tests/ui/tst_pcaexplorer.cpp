@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The PCA view inside the explorer, on a real library: clicking a point loads that track
 // into the player and playback advances (GStreamer plays into a silent sink when headless);
 // the track is selected in the library; selecting a track in the library rings its point.

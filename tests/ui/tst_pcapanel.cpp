@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The PCA panel on real corpus clips (real decoding, feature cache in a temporary folder):
 // the scatter fills in after the background analysis, a click on a point emits its track id,
 // setCurrentTrack rings the point, legend markers toggle genres, the axis and feature-set

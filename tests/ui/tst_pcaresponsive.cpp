@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The explorer stays responsive while it analyses a 200-track library for the PCA view:
 // a timer on the GUI thread records the longest gap between its ticks from the moment the
 // window opens until the scatter is filled in; it must stay under 100 ms. The library is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Player on real files: a library track loads, plays (headless GStreamer plays into a silent
 // sink in real time), pauses, seeks, walks the queue and refuses tracks without audio.
 #include "UiFixture.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PlayheadClock: interpolation between position reports, frozen when paused, clamped.
 #include "PlayheadClock.h"
 

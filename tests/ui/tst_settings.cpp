@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Preferences in QSettings (test mode: a throw-away config folder): AppSettings round trip,
 // the library folder rule (GENRESCOPE_LIBRARY wins), the settings dialog's values, and the
 // main window's geometry and colour map restored on the next start.

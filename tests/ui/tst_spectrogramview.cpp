@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SpectrogramView on a real clip's features: live mode veils what has not been played yet,
 // the hover readout names time, frequency and dB (or coefficient and value), the playhead
 // only moves while playing; and the About dialog shows the demo credits and licences.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Exporting the feature views: annotated figures and raw images as PNG, SVG and PDF, from a
 // view holding a real corpus clip's features; the PNGs decode, the SVGs parse. Also the
 // export dialog's own path (success accepts, a bad file name stays with an error).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Draws the furniture of a matplotlib-style figure with one QPainter: title, axes frame,
 // outward ticks with labels, axis labels. Sizes derive from one font size in device pixels

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A 256-entry colour lookup table: matplotlib's magma (the default), viridis, inferno and
 // gray, entry for entry. Names are parsed once into ColourMap::Id; after that a lookup is an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // matplotlib's colour tables as float RGB in [0, 1], generated into ColourMapTables.cpp by
 // tools/gen_colourmaps.py. Internal to the render library: use ColourMap and GenrePalette.

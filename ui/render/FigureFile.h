@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Writes a painted figure to a PNG, SVG or PDF file chosen by the file's suffix. The figure
 // is painted by a callback into QRectF(0, 0, size) so every format shares one layout:

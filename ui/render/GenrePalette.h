@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One colour per genre index, the same everywhere (CLI plots and the GUI): matplotlib's tab10,
 // then the ten lighter tab20 partners, then golden-angle hues. Deterministic, opaque QRgb.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The vertical axis of a mel spectrogram image: linear in mel, using the same scale, fmin,
 // fmax and band edges as dsp::MelFilterbank. Image row i (band i, bottom row 0) is centred on

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Axis tick values and labels, after matplotlib's MaxNLocator (steps 1, 2, 2.5, 5, 10 times a
 // power of ten) and ScalarFormatter (just enough decimals, U+2212 as the minus sign).

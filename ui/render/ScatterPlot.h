@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A matplotlib-style scatter figure for PCA: one marker per track coloured by genre
 // (GenrePalette), nice ticks on both axes with a light grid, axis titles, a title, and a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What a PCA scatter figure shows. Value type; points carry their genre as an index into
 // `genres`, which also fixes each genre's GenrePalette colour and legend order.

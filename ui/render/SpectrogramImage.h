@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The pure renderer: a (bins x frames) matrix (dsp/Matrix.h convention) to a QImage, one pixel
 // per bin and frame. Column t of the image is frame t; bin 0 is the BOTTOM row. Values are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // An annotated spectrogram figure like librosa.display.specshow plus a colour bar: title,
 // time axis in seconds, a mel axis (linear in mel, Hz labels; see MelAxis) or an MFCC

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What an annotated spectrogram figure shows, besides the matrix itself. Value type; the
 // feature parameters use librosa's names and must be those the matrix was computed with.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes ui/render/ColourMapTables.cpp from matplotlib's own colour tables.
 
 Run with Debian's python3-matplotlib (3.6.x on Debian 12):
