@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A genrescope-cli sub-command. Each command lives in its own file and registers itself
-// with GS_CLI_COMMAND; main() only dispatches. Contract (../shared/INTERFACE.md):
+// with GS_CLI_COMMAND; main() only dispatches. Contract (README.md, "The command-line tool"):
 // results on stdout, progress and errors on stderr, a failure names the file or id and the
 // reason on one line, and the exit status is one of ExitCode.
 #include <QCommandLineParser>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Where GenreScope keeps its data (../shared/INTERFACE.md, "Where data lives"):
+// Where GenreScope keeps its data (README.md, "Where data lives"):
 // the library folder holds the SQLite file, downloaded audio and the feature cache.
 // Resolution order: an explicit folder (--library DIR), $GENRESCOPE_LIBRARY, then
 // $XDG_DATA_HOME/genrescope (AppDataLocation of an application named genrescope).

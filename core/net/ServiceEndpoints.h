@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Base URLs of the remote services (../shared/INTERFACE.md, "Remote services"). Each can be
+// Base URLs of the remote services (README.md, "The library"). Each can be
 // replaced by an environment variable; tests point them at a loopback server. Paths are
 // appended exactly as in the public APIs.
 #include <QString>

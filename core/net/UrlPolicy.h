@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The transport rule of ../shared/INTERFACE.md: every remote URL is https; plain http is
+// The transport rule of README.md (the library section): every remote URL is https; plain http is
 // accepted only for loopback hosts (127.0.0.0/8, ::1, localhost), which the tests use.
 #include <QString>
 #include <QUrl>

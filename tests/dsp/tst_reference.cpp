@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Every audio case of ../shared/reference: power, mel, mel_db and mfcc computed by our chain
+// Every audio case of tests/data/reference: power, mel, mel_db and mfcc computed by our chain
 // from the case's WAV (decoded as librosa.load does) against librosa 0.10.2's arrays, at the
 // tolerances the reference README gives.
 #include "audio/AudioDecoder.h"

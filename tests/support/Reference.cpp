@@ -11,6 +11,8 @@
 namespace testsupport {
 namespace {
 
+constexpr QLatin1String kPacked(".shz");
+
 QByteArray readAll(const QString& path)
 {
     QFile f(path);
@@ -19,10 +21,27 @@ QByteArray readAll(const QString& path)
     return f.readAll();
 }
 
+/// The array's bytes: `path` as it is, else `path`.shz (zlib in qCompress layout over the byte
+/// planes: byte 0 of every element, then byte 1, ...) interleaved back into elements of `width` bytes.
+QByteArray readArray(const QString& path, qsizetype width)
+{
+    if (QFile::exists(path) || !QFile::exists(path + kPacked))
+        return readAll(path);
+    const QByteArray planes = qUncompress(readAll(path + kPacked));
+    if (planes.isEmpty() || planes.size() % width != 0)
+        qFatal("corrupt packed reference file %s%s", qPrintable(path), qPrintable(kPacked));
+    const qsizetype n = planes.size() / width;
+    QByteArray bytes(planes.size(), Qt::Uninitialized);
+    for (qsizetype b = 0; b < width; ++b)
+        for (qsizetype i = 0; i < n; ++i)
+            bytes[i * width + b] = planes[b * n + i];
+    return bytes;
+}
+
 template <typename T>
 std::vector<T> loadRaw(const QString& path)
 {
-    const QByteArray bytes = readAll(path);
+    const QByteArray bytes = readArray(path, sizeof(T));
     std::vector<T> v(std::size_t(bytes.size()) / sizeof(T));
     std::memcpy(v.data(), bytes.constData(), v.size() * sizeof(T));
     return v;
@@ -35,7 +54,7 @@ QList<ReferenceArray> referenceManifest()
     const QString casesDir = referenceDir() + QStringLiteral("/cases");
     QFile f(casesDir + QStringLiteral("/manifest.tsv"));
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
-        qFatal("cannot open %s (set GENRESCOPE_SHARED)", qPrintable(f.fileName()));
+        qFatal("cannot open %s", qPrintable(f.fileName()));
     QList<ReferenceArray> rows;
     QTextStream in(&f);
     while (!in.atEnd()) {
@@ -72,6 +91,8 @@ QList<ReferenceArray> referenceCase(const QString& caseName)
             out.append(r);
     return out;
 }
+
+bool referenceExists(const QString& path) { return QFile::exists(path) || QFile::exists(path + kPacked); }
 
 dsp::Matrix loadMatrix(const QString& path, long rows, long cols)
 {

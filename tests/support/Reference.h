@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Loads the librosa reference arrays (../shared/reference): manifest.tsv rows and raw
-// little-endian float32 row-major files, returned as dsp::Matrix (rows x cols, column-major).
+// Loads the librosa reference arrays (tests/data/reference): manifest.tsv rows and little-endian
+// row-major float32/float64 arrays, returned as dsp::Matrix (rows x cols, column-major).
+// An array named `x.f32` is read from `x.f32` (raw bytes) or, if that is absent, from `x.f32.shz`
+// (byte planes + zlib, see tests/data/reference/README.md): callers always name the raw file.
 #include "dsp/Matrix.h"
 
 #include <QList>
@@ -28,6 +30,8 @@ struct ReferenceArray
 QList<ReferenceArray> referenceManifest();
 /// Rows of one case.
 QList<ReferenceArray> referenceCase(const QString& caseName);
+/// True if the array `path` is stored, raw or as `path`.shz.
+bool referenceExists(const QString& path);
 /// Loads a float32 2-D array as (dim0 x dim1).
 dsp::Matrix loadMatrix(const QString& path, long rows, long cols);
 /// Loads a raw float32 or float64 vector.
