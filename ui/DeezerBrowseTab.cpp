@@ -71,7 +71,8 @@ void DeezerBrowseTab::loadPlaylists(const QString& genreId)
             return;
         self->m_status->setText(error.isEmpty() ? tr("%1 playlists").arg(items.size()) : tr("Deezer: %1").arg(error));
         for (const SourceItem& p : items) {
-            const QString text = p.trackCount > 0 ? tr("%1 (%2 tracks)").arg(p.title).arg(p.trackCount) : p.title;
+            const QString text =
+                p.trackCount > 0 ? tr("%1 (%2 tracks)").arg(p.title, QString::number(p.trackCount)) : p.title;
             auto* item = new QListWidgetItem(text, self->m_playlists);
             item->setData(Qt::UserRole, p.id);
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);

@@ -115,9 +115,11 @@ void DownloadsPanel::onFinished(const QString& label, const FetchReport& report)
     if (m_overall->maximum() == 0)
         m_overall->setRange(0, 1);
     m_status->setText(tr("%1: %2 downloaded, %3 failed, %4 without preview, %5 cancelled%6")
-                          .arg(label).arg(s.downloaded).arg(s.failed).arg(s.noPreview).arg(s.cancelled)
-                          .arg(report.sourceErrors.isEmpty() ? QString()
-                                                             : tr("; %1 sources failed").arg(report.sourceErrors.size())));
+                          .arg(label, QString::number(s.downloaded), QString::number(s.failed),
+                               QString::number(s.noPreview), QString::number(s.cancelled),
+                               report.sourceErrors.isEmpty()
+                                   ? QString()
+                                   : tr("; %1 sources failed").arg(report.sourceErrors.size())));
     m_status->setToolTip(report.sourceErrors.join(QLatin1Char('\n')));
 }
 

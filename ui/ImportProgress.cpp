@@ -40,7 +40,8 @@ void ImportProgress::onFinished(const QString& label, const LocalImportReport& r
         m_label->setText(tr("Import of %1 failed: %2").arg(label, report.fatal));
         return;
     }
-    QString text = tr("Imported %1: %2 new or updated tracks").arg(label).arg(report.imported.size());
+    QString text =
+        tr("Imported %1: %2 new or updated tracks").arg(label, QString::number(report.imported.size()));
     if (!report.failures.isEmpty())
         text += tr(", %1 files skipped (see tooltip)").arg(report.failures.size());
     m_label->setText(text);

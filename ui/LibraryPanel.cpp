@@ -119,7 +119,8 @@ void LibraryPanel::onSnapshot()
     for (const TrackRecord& t : s.tracks)
         playable += t.status == TrackStatus::Downloaded ? 1 : 0;
     m_summary->setText(tr("%1 genres · %2 tracks · %3 playable")
-                           .arg(s.genres.size()).arg(s.tracks.size()).arg(playable));
+                           .arg(QString::number(s.genres.size()), QString::number(s.tracks.size()),
+                                QString::number(playable)));
     emit refreshed();
 }
 

@@ -23,8 +23,8 @@ render::ScatterPlotSpec PcaExporter::plotSpec(const PcaResult& result, int x, in
     for (qsizetype r = 0; r < rows.size(); ++r)
         spec.points.push_back({result.coords(r, x), result.coords(r, y), int(spec.genres.indexOf(rows[r].genre))});
     spec.title = QStringLiteral("PCA of %1 tracks: %2%3")
-                     .arg(rows.size())
-                     .arg(featureSetLabel(result.kind), result.standardize ? QStringLiteral(", standardised") : QString());
+                     .arg(QString::number(rows.size()), featureSetLabel(result.kind),
+                          result.standardize ? QStringLiteral(", standardised") : QString());
     spec.xLabel = render::ScatterPlot::axisTitle(x + 1, result.explainedVarianceRatio[x]);
     spec.yLabel = render::ScatterPlot::axisTitle(y + 1, result.explainedVarianceRatio[y]);
     return spec;

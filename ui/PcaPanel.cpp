@@ -114,7 +114,9 @@ void PcaPanel::fillComponentChoices()
         box->clear();
         for (int c = 0; c < k; ++c) {
             const bool known = m_result.ok() && c < m_result.explainedVarianceRatio.size();
-            box->addItem(known ? QStringLiteral("PC%1 (%2 %)").arg(c + 1).arg(100.0 * m_result.explainedVarianceRatio[c], 0, 'f', 1)
+            box->addItem(known ? QStringLiteral("PC%1 (%2 %)")
+                                     .arg(QString::number(c + 1),
+                                          QString::number(100.0 * m_result.explainedVarianceRatio[c], 'f', 1))
                                : QStringLiteral("PC%1").arg(c + 1));
         }
     }
@@ -178,7 +180,8 @@ void PcaPanel::onPcaReady(const PcaResult& result)
         return;
     }
     m_result = result;
-    m_status->setText(QStringLiteral("%1 tracks, %2").arg(result.table->size()).arg(featureSetLabel(result.kind)));
+    m_status->setText(QStringLiteral("%1 tracks, %2")
+                          .arg(QString::number(result.table->size()), featureSetLabel(result.kind)));
     fillComponentChoices();
     m_view->setResult(result, m_colours);
     m_view->setComponents(m_xAxis->currentIndex(), m_yAxis->currentIndex());

@@ -208,8 +208,9 @@ QString SpectrogramView::readout(const QPointF& pos) const
     const QString time = QStringLiteral("%1 s").arg(seconds, 0, 'f', 2);
     if (m_kind == Kind::Mel)
         return tr("t = %1 · %2 Hz (mel band %3) · %4 dB")
-            .arg(time).arg(qRound(bandCentreHz(int(b)))).arg(b).arg(double(v), 0, 'f', 1);
-    return tr("t = %1 · MFCC %2 · %3").arg(time).arg(b).arg(double(v), 0, 'f', 2);
+            .arg(time, QString::number(qRound(bandCentreHz(int(b)))), QString::number(b),
+                 QString::number(double(v), 'f', 1));
+    return tr("t = %1 · MFCC %2 · %3").arg(time, QString::number(b), QString::number(double(v), 'f', 2));
 }
 
 } // namespace gs

@@ -62,7 +62,9 @@ int runFeatures(const QStringList& args)
                              return;
                          }
                          csv.add(i, path, gs::InputScanner::genreOf(path), f.summary);
-                         cli::progress(QStringLiteral("[%1/%2] %3").arg(++done).arg(inputs.files.size()).arg(path));
+                         cli::progress(
+                             QStringLiteral("[%1/%2] %3")
+                                 .arg(QString::number(++done), QString::number(inputs.files.size()), path));
                      });
     if (done > 0) {
         const QString why = csv.write(QDir(outDir).filePath(QStringLiteral("summary.csv")));
@@ -72,7 +74,8 @@ int runFeatures(const QStringList& args)
         }
     }
     cli::progress(QStringLiteral("features: %1 done, %2 failed in %3 s")
-                      .arg(done).arg(failed).arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2));
+                      .arg(QString::number(done), QString::number(failed),
+                           QString::number(double(clock.elapsed()) / 1000.0, 'f', 2)));
     if (done == 0)
         return cli::Usage;
     return failed > 0 ? cli::SomeFailed : cli::Ok;

@@ -62,17 +62,20 @@ int runFetch(const QStringList& args)
     job.downloads().setConcurrency(concurrency);
     QObject::connect(&job, &gs::FetchJob::sourceListed, [](const QString& source, int tracks, const QString& why) {
         if (why.isEmpty())
-            cli::progress(QStringLiteral("fetch: %1: %2 tracks").arg(source).arg(tracks));
+            cli::progress(QStringLiteral("fetch: %1: %2 tracks").arg(source, QString::number(tracks)));
         else
             cli::error(why);
     });
     QObject::connect(&job.downloads(), &gs::DownloadManager::trackFailed, [&library](qint64 id, const QString& why) {
         const auto t = library.track(id);
-        cli::error(QStringLiteral("track %1 (%2:%3): %4").arg(id).arg(t ? t->source : QString(), t ? t->sourceId : QString(), why));
+        cli::error(
+            QStringLiteral("track %1 (%2:%3): %4")
+                .arg(QString::number(id), t ? t->source : QString(), t ? t->sourceId : QString(), why));
     });
     QObject::connect(&job.downloads(), &gs::DownloadManager::overallProgress, [](int done, int total) {
         if (done > 0 && (done == total || done % 10 == 0))
-            cli::progress(QStringLiteral("fetch: %1/%2 tracks done").arg(done).arg(total));
+            cli::progress(QStringLiteral("fetch: %1/%2 tracks done")
+                              .arg(QString::number(done), QString::number(total)));
     });
     int exitCode = cli::Ok;
     QObject::connect(&job, &gs::FetchJob::finished, [&exitCode](const gs::FetchReport& r) {

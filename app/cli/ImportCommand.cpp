@@ -45,7 +45,8 @@ int runImport(const QStringList& args)
     gs::Library& library = *opened;
     const auto report = gs::LocalImporter::importCollection(library, request, [](int done, int total) {
         if (done == total || done % 50 == 0)
-            cli::progress(QStringLiteral("import: checked %1/%2 files").arg(done).arg(total));
+            cli::progress(QStringLiteral("import: checked %1/%2 files")
+                              .arg(QString::number(done), QString::number(total)));
     });
     for (const QString& line : report.failures)
         cli::error(line);

@@ -35,8 +35,8 @@ render::ScatterPlotSpec plotSpec(const gs::PcaResult& pca)
         spec.points.push_back({pca.coords(r, 0), pca.components() > 1 ? pca.coords(r, 1) : 0.0,
                                int(spec.genres.indexOf(rows[r].genre))});
     spec.title = QStringLiteral("PCA of %1 tracks: %2%3")
-                     .arg(rows.size())
-                     .arg(gs::featureSetLabel(pca.kind), pca.standardize ? QStringLiteral(", standardised") : QString());
+                     .arg(QString::number(rows.size()), gs::featureSetLabel(pca.kind),
+                          pca.standardize ? QStringLiteral(", standardised") : QString());
     spec.xLabel = render::ScatterPlot::axisTitle(1, pca.explainedVarianceRatio[0]);
     spec.yLabel = pca.components() > 1 ? render::ScatterPlot::axisTitle(2, pca.explainedVarianceRatio[1]) : QString();
     return spec;
@@ -107,7 +107,9 @@ gs::FeatureTable analyse(const QStringList& files, const PcaArgs& a, int& failed
                              c.mfccImage = gs::FeatureCache::fixedImage(
                                  f.mfcc, gs::FeatureCache::imageFrames(a.features.params));
                          features[size_t(i)] = std::move(c);
-                         cli::progress(QStringLiteral("[%1/%2] %3").arg(++done).arg(files.size()).arg(files[i]));
+                         cli::progress(
+                             QStringLiteral("[%1/%2] %3")
+                                 .arg(QString::number(++done), QString::number(files.size()), files[i]));
                      });
     gs::FeatureTable table(a.kind, 0, done);
     for (qsizetype i = 0; i < files.size(); ++i) {
@@ -153,10 +155,13 @@ int runPca(const QStringList& args)
     }
     QString ratios;
     for (int c = 0; c < std::min(3, pca.components()); ++c)
-        ratios += QStringLiteral(" PC%1 %2 %").arg(c + 1).arg(100.0 * pca.explainedVarianceRatio[c], 0, 'f', 1);
+        ratios +=
+            QStringLiteral(" PC%1 %2 %")
+                .arg(QString::number(c + 1), QString::number(100.0 * pca.explainedVarianceRatio[c], 'f', 1));
     cli::progress(QStringLiteral("pca: %1 tracks, %2 failed, %3 features;%4 (%5 s)")
-                      .arg(table->size()).arg(failed).arg(table->nFeatures()).arg(ratios)
-                      .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2));
+                      .arg(QString::number(table->size()), QString::number(failed),
+                           QString::number(table->nFeatures()), ratios,
+                           QString::number(double(clock.elapsed()) / 1000.0, 'f', 2)));
     return failed > 0 ? cli::SomeFailed : cli::Ok;
 }
 

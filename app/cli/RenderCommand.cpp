@@ -128,7 +128,8 @@ bool readRequest(const QCommandLineParser& p, const FeatureOptions& features, Re
         !readSize(p, r.input, s.size))
         return false;
     if (vmin && vmax && !(*vmin < *vmax)) {
-        error(QStringLiteral("%1: --vmin (%2) must be below --vmax (%3)").arg(r.input).arg(*vmin).arg(*vmax));
+        error(QStringLiteral("%1: --vmin (%2) must be below --vmax (%3)")
+                  .arg(r.input, QString::number(*vmin), QString::number(*vmax)));
         return false;
     }
     if (vmin)

@@ -40,7 +40,8 @@ DecodeResult finish(PcmMono& pcm, const QString& backend, const DecodeOptions& o
     }
     const dsp::Resampler resampler(pcm.sr, target, options.res_type);
     if (!resampler.process(pcm.samples.data(), pcm.samples.size(), r.signal.samples))
-        return DecodeResult::failure(QStringLiteral("resampling %1 Hz -> %2 Hz failed").arg(pcm.sr).arg(target));
+        return DecodeResult::failure(QStringLiteral("resampling %1 Hz -> %2 Hz failed")
+                                         .arg(QString::number(pcm.sr), QString::number(target)));
     return r;
 }
 

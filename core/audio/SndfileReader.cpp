@@ -60,11 +60,12 @@ bool declaresMoreDataThanPresent(SNDFILE* file)
 QString readAllMono(SNDFILE* file, const SF_INFO& info, double maxSeconds, std::vector<float>& samples)
 {
     if (info.channels < 1 || info.samplerate <= 0)
-        return QStringLiteral("invalid stream (%1 channels at %2 Hz)").arg(info.channels).arg(info.samplerate);
+        return QStringLiteral("invalid stream (%1 channels at %2 Hz)")
+            .arg(QString::number(info.channels), QString::number(info.samplerate));
     if (maxSeconds > 0 && double(info.frames) > maxSeconds * info.samplerate)
         return QStringLiteral("too long: %1 s exceeds the %2 s limit")
-            .arg(double(info.frames) / info.samplerate, 0, 'f', 0)
-            .arg(maxSeconds, 0, 'f', 0);
+            .arg(QString::number(double(info.frames) / info.samplerate, 'f', 0),
+                 QString::number(maxSeconds, 'f', 0));
     const auto ch = std::size_t(info.channels);
     constexpr sf_count_t chunk = 4096; // frames per read: stays in cache
     std::vector<float> interleaved(std::size_t(chunk) * ch);
@@ -96,8 +97,8 @@ QString readAllMono(SNDFILE* file, const SF_INFO& info, double maxSeconds, std::
         return QStringLiteral("no audio samples (empty stream)");
     if (info.frames > 0 && info.frames != SF_COUNT_MAX && total < info.frames)
         return QStringLiteral("damaged or truncated: decoding stopped at %1 s of %2 s")
-            .arg(double(total) / info.samplerate, 0, 'f', 2)
-            .arg(double(info.frames) / info.samplerate, 0, 'f', 2);
+            .arg(QString::number(double(total) / info.samplerate, 'f', 2),
+                 QString::number(double(info.frames) / info.samplerate, 'f', 2));
     if (declaresMoreDataThanPresent(file))
         return QStringLiteral("truncated: the file is shorter than its header declares");
     return {};

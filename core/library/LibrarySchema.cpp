@@ -73,7 +73,7 @@ bool LibrarySchema::migrate(QSqlDatabase& db, QString* error)
     if (from > latestVersion()) {
         if (error)
             *error = QStringLiteral("library: schema version %1 is newer than this GenreScope supports (%2)")
-                         .arg(from).arg(latestVersion());
+                         .arg(QString::number(from), QString::number(latestVersion()));
         return false;
     }
     for (int v = from; v < latestVersion(); ++v) {

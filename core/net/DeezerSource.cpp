@@ -64,7 +64,9 @@ void DeezerSource::getJson(const QUrl& url, std::function<void(QJsonObject, QStr
         if (o->contains(QStringLiteral("error"))) {
             const QJsonObject e = o->value(QStringLiteral("error")).toObject();
             const int code = e.value(QStringLiteral("code")).toInt();
-            return done({}, QStringLiteral("deezer: %1 (error code %2)").arg(e.value(QStringLiteral("message")).toString()).arg(code),
+            return done({},
+                        QStringLiteral("deezer: %1 (error code %2)")
+                            .arg(e.value(QStringLiteral("message")).toString(), QString::number(code)),
                         code == 800);
         }
         done(*o, {}, false);

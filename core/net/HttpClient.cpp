@@ -220,9 +220,14 @@ void HttpClient::onFinished(quint64 id)
     if (r.status == 429) {
         const int after = retryAfterSeconds(reply);
         if (after > m_policy.maxRetryAfterSeconds)
-            return complete(id, {.status = 429, .body = r.body, .bytes = r.bytes, .contentType = r.contentType,
-                                 .error = QStringLiteral("%1: rate limited (HTTP 429, retry after %2 s)").arg(where).arg(after),
-                                 .attempts = r.attempts, .cancelled = false});
+            return complete(id, {.status = 429,
+                                 .body = r.body,
+                                 .bytes = r.bytes,
+                                 .contentType = r.contentType,
+                                 .error = QStringLiteral("%1: rate limited (HTTP 429, retry after %2 s)")
+                                              .arg(where, QString::number(after)),
+                                 .attempts = r.attempts,
+                                 .cancelled = false});
         if (after >= 0)
             m_throttle.pause(job.request.url, after * 1000);
         return retryOrFail(job, QStringLiteral("rate limited (HTTP 429)"), after >= 0 ? after * 1000 : -1);
@@ -231,13 +236,16 @@ void HttpClient::onFinished(quint64 id)
         return retryOrFail(job, QStringLiteral("HTTP %1").arg(r.status), -1);
     const bool success = r.status >= 200 && r.status < 300;
     if (success && ((hasLength && r.bytes < length) || reply->error() != QNetworkReply::NoError))
-        return retryOrFail(job, QStringLiteral("truncated body (%1 of %2 bytes)").arg(r.bytes).arg(hasLength ? length : -1), -1);
+        return retryOrFail(job,
+                           QStringLiteral("truncated body (%1 of %2 bytes)")
+                               .arg(QString::number(r.bytes), QString::number(hasLength ? length : -1)),
+                           -1);
     if (success && job.request.isQuotaError && job.request.isQuotaError(r.body)) {
         m_throttle.pause(job.request.url, m_policy.quotaDelayMs);
         return retryOrFail(job, QStringLiteral("quota exceeded"), m_policy.quotaDelayMs);
     }
     if (!success)
-        r.error = QStringLiteral("%1: HTTP %2").arg(where).arg(r.status);
+        r.error = QStringLiteral("%1: HTTP %2").arg(where, QString::number(r.status));
     complete(id, r);
 }
 
@@ -251,7 +259,7 @@ void HttpClient::retryOrFail(Job& job, const QString& why, int delayMs)
         HttpResponse r = job.response;
         r.body.clear();
         r.error = QStringLiteral("%1: %2 (gave up after %3 attempts)")
-                      .arg(UrlPolicy::display(job.request.url), why).arg(job.attempt);
+                      .arg(UrlPolicy::display(job.request.url), why, QString::number(job.attempt));
         return complete(job.id, r);
     }
     schedule(job, delayMs >= 0 ? delayMs : m_policy.backoffMs(job.attempt + 1));

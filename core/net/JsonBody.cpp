@@ -13,9 +13,10 @@ std::optional<QJsonObject> parseJsonObject(const QByteArray& body, const QString
     if (e.error != QJsonParseError::NoError || !doc.isObject()) {
         if (error)
             *error = QStringLiteral("%1: malformed JSON response (%2 at byte %3)")
-                         .arg(service, e.error != QJsonParseError::NoError ? e.errorString()
-                                                                            : QStringLiteral("not an object"))
-                         .arg(e.offset);
+                         .arg(service,
+                              e.error != QJsonParseError::NoError ? e.errorString()
+                                                                  : QStringLiteral("not an object"),
+                              QString::number(e.offset));
         return std::nullopt;
     }
     return doc.object();

@@ -107,7 +107,8 @@ private slots:
         QFETCH(QString, suffix);
         QFETCH(int, format);
         QFETCH(int, sr);
-        const QString path = m_tmp.filePath(QStringLiteral("tone_%1.%2").arg(format).arg(suffix));
+        const QString path =
+            m_tmp.filePath(QStringLiteral("tone_%1.%2").arg(QString::number(format), suffix));
         QVERIFY2(writeTone(path, format, sr), "libsndfile could not write the fixture");
         for (bool fromMemory : {false, true}) {
             const auto r = fromMemory ? gs::AudioDecoder::decodeMemory(readBytes(path))

@@ -44,7 +44,9 @@ private slots:
             double sum = 0.0;
             for (int i = 0; i < fb.bands(); ++i)
                 sum += double(w(i, k)) * (e[std::size_t(i) + 2] - e[std::size_t(i)]) / 2.0;
-            QVERIFY2(std::abs(sum - 1.0) < 1e-5, qPrintable(QStringLiteral("bin %1 sums to %2").arg(k).arg(sum)));
+            QVERIFY2(std::abs(sum - 1.0) < 1e-5,
+                     qPrintable(
+                         QStringLiteral("bin %1 sums to %2").arg(QString::number(k), QString::number(sum))));
         }
         QVERIFY(w.maxCoeff() < 0.04f);
         QVERIFY(w.minCoeff() >= 0.0f);

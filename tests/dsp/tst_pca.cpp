@@ -28,7 +28,9 @@ namespace {
 QString mismatch(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, double atol, double rtol)
 {
     if (a.rows() != b.rows() || a.cols() != b.cols())
-        return QStringLiteral("shape %1x%2 != %3x%4").arg(a.rows()).arg(a.cols()).arg(b.rows()).arg(b.cols());
+        return QStringLiteral("shape %1x%2 != %3x%4")
+            .arg(QString::number(a.rows()), QString::number(a.cols()), QString::number(b.rows()),
+                 QString::number(b.cols()));
     for (Eigen::Index j = 0; j < a.cols(); ++j)
         for (Eigen::Index i = 0; i < a.rows(); ++i)
             if (!(std::abs(a(i, j) - b(i, j)) <= atol + rtol * std::abs(b(i, j))))
@@ -226,7 +228,8 @@ private slots:
         for (int i = 0; i < k; ++i) {
             const double dot = fast.components().row(i).dot(exact.components().row(i));
             QVERIFY2(dot >= 1.0 - 1e-6,
-                     qPrintable(QStringLiteral("component %1: dot %2").arg(i).arg(dot, 0, 'g', 17)));
+                     qPrintable(QStringLiteral("component %1: dot %2")
+                                    .arg(QString::number(i), QString::number(dot, 'g', 17))));
         }
     }
 

@@ -105,8 +105,9 @@ private slots:
         QCOMPARE(edges.size(), fb.edgesHz().size());
         for (std::size_t j = 0; j < edges.size(); ++j)
             QVERIFY2(std::abs(edges[j] - fb.edgesHz()[j]) <= 1e-9 * std::max(1.0, edges[j]),
-                     qPrintable(QStringLiteral("edge %1: got %2 expected %3").arg(j).arg(fb.edgesHz()[j], 0, 'g', 17)
-                                    .arg(edges[j], 0, 'g', 17)));
+                     qPrintable(QStringLiteral("edge %1: got %2 expected %3")
+                                    .arg(QString::number(j), QString::number(fb.edgesHz()[j], 'g', 17),
+                                         QString::number(edges[j], 'g', 17))));
     }
 };
 

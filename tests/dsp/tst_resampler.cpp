@@ -27,8 +27,9 @@ private slots:
         QCOMPARE(r.filter().size(), expected.size());
         for (std::size_t j = 0; j < expected.size(); ++j)
             QVERIFY2(std::abs(r.filter()[j] - expected[j]) <= 1e-9f,
-                     qPrintable(QStringLiteral("tap %1: %2 vs %3").arg(j).arg(r.filter()[j], 0, 'g', 9)
-                                    .arg(expected[j], 0, 'g', 9)));
+                     qPrintable(QStringLiteral("tap %1: %2 vs %3")
+                                    .arg(QString::number(j), QString::number(r.filter()[j], 'g', 9),
+                                         QString::number(expected[j], 'g', 9))));
     }
 
     void polyphaseDecodeIsBitExact()

@@ -58,7 +58,9 @@ private slots:
         QVERIFY(std::abs(p(0, t) - 1024.0f * 1024.0f) < 1.0f);
         QVERIFY(std::abs(p(1, t) - 512.0f * 512.0f) < 1.0f);
         for (int k = 3; k < stft.bins(); ++k)
-            QVERIFY2(p(k, t) < 1e-3f, qPrintable(QStringLiteral("bin %1 = %2").arg(k).arg(p(k, t))));
+            QVERIFY2(
+                p(k, t) < 1e-3f,
+                qPrintable(QStringLiteral("bin %1 = %2").arg(QString::number(k), QString::number(p(k, t)))));
         // frame 0 is centred on sample 0: the left half is zero padding, so less energy than t=8
         QVERIFY(p(0, 0) < p(0, t) * 0.5f);
     }
@@ -80,8 +82,10 @@ private slots:
         stft.compute(y.data(), y.size(), p);
         Eigen::Index peak = 0;
         p.col(20).maxCoeff(&peak);
-        QVERIFY2(std::abs(double(peak) - hz * 2048 / 22050) <= 1.0,
-                 qPrintable(QStringLiteral("peak bin %1 for %2 Hz").arg(peak).arg(hz)));
+        QVERIFY2(
+            std::abs(double(peak) - hz * 2048 / 22050) <= 1.0,
+            qPrintable(
+                QStringLiteral("peak bin %1 for %2 Hz").arg(QString::number(peak), QString::number(hz))));
     }
 
     void energyMatchesParseval()

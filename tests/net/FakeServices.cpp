@@ -116,8 +116,10 @@ TestResponse FakeServices::deezerPlaylist(const TestRequest& r) const
         data.append(parse(deezerTrack(it->second[i])));
     QJsonObject page{{QStringLiteral("data"), data}, {QStringLiteral("total"), int(it->second.size())}};
     if (index + limit < it->second.size())
-        page.insert(QStringLiteral("next"), QString(m_server.url(r.path).toString() +
-                                                    QStringLiteral("?index=%1&limit=%2").arg(index + limit).arg(limit)));
+        page.insert(QStringLiteral("next"),
+                    QString(m_server.url(r.path).toString() +
+                            QStringLiteral("?index=%1&limit=%2")
+                                .arg(QString::number(index + limit), QString::number(limit))));
     return TestResponse::json(dump(page));
 }
 
@@ -178,10 +180,12 @@ TestResponse FakeServices::spotify(const TestRequest& r) const
     }
     QJsonObject page{{QStringLiteral("items"), items}, {QStringLiteral("total"), int(it->second.size())},
                      {QStringLiteral("limit"), limit}, {QStringLiteral("offset"), offset}};
-    page.insert(QStringLiteral("next"), offset + limit < it->second.size()
-                                            ? QJsonValue(QString(m_server.url(r.path).toString() +
-                                                                 QStringLiteral("?limit=%1&offset=%2").arg(limit).arg(offset + limit)))
-                                            : QJsonValue(QJsonValue::Null));
+    page.insert(QStringLiteral("next"),
+                offset + limit < it->second.size()
+                    ? QJsonValue(QString(m_server.url(r.path).toString() +
+                                         QStringLiteral("?limit=%1&offset=%2")
+                                             .arg(QString::number(limit), QString::number(offset + limit))))
+                    : QJsonValue(QJsonValue::Null));
     return TestResponse::json(dump(page));
 }
 

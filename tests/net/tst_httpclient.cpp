@@ -153,6 +153,17 @@ private slots:
         QVERIFY(r.error.endsWith(QStringLiteral("HTTP 404")));
     }
 
+    void messagesSurvivePercentSignsInUrls()
+    {
+        // "%1B" in a URL must not be taken for a placeholder of the message it is put in.
+        HttpRequest req{.url = m_server->url(QStringLiteral("/gone"))};
+        req.url.setPath(QStringLiteral("/gone%1Bx"), QUrl::TolerantMode);
+        const HttpResponse r = get(req);
+        QCOMPARE(r.status, 404);
+        QVERIFY2(r.error.endsWith(QStringLiteral("HTTP 404")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(QStringLiteral("%1B")), qPrintable(r.error));
+    }
+
     void quotaBodyIsRetried()
     {
         m_server->script(QStringLiteral("/ok"), {TestResponse::json(R"({"error":{"code":4}})")});

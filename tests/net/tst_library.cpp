@@ -177,7 +177,7 @@ private slots:
             writers << QtConcurrent::run([&lib, w] {
                 bool ok = true;
                 for (int i = 0; i < 10; ++i) {
-                    const QString id = QStringLiteral("%1-%2").arg(w).arg(i);
+                    const QString id = QStringLiteral("%1-%2").arg(QString::number(w), QString::number(i));
                     ok = ok && lib.addPlaylist(playlist(id, QStringLiteral("g%1").arg(w)), {remote(id, id)}).has_value();
                     ok = ok && !lib.tracks().isEmpty();
                 }

@@ -64,7 +64,8 @@ void TestMelAxis::bandCentresAreRowCentres()
         const double got = axis.position(bank.centreHz(i));
         const double want = (i + 0.5) / bank.bands();
         if (std::abs(got - want) > 1e-9)
-            QFAIL(qPrintable(QStringLiteral("band %1: position %2, want %3 (atol 1e-9)").arg(i).arg(got).arg(want)));
+            QFAIL(qPrintable(QStringLiteral("band %1: position %2, want %3 (atol 1e-9)")
+                                 .arg(QString::number(i), QString::number(got), QString::number(want))));
     }
     QVERIFY(axis.lowMel() < dsp::hzToMel(bank.centreHz(0), params.htk));
     QVERIFY(axis.highMel() > dsp::hzToMel(bank.centreHz(bank.bands() - 1), params.htk));
@@ -84,8 +85,10 @@ void TestMelAxis::tickPositionsFollowHzToMel()
     QVERIFY(ticks.size() >= 3);
     for (const auto& t : ticks) {
         const double want = std::clamp(expectedPosition(bank, t.hz), 0.0, 1.0);
-        QVERIFY2(std::abs(t.position - want) < 1e-9, qPrintable(QStringLiteral("%1 Hz at %2, want %3 (atol 1e-9)")
-                                                                   .arg(t.hz).arg(t.position).arg(want)));
+        QVERIFY2(
+            std::abs(t.position - want) < 1e-9,
+            qPrintable(QStringLiteral("%1 Hz at %2, want %3 (atol 1e-9)")
+                           .arg(QString::number(t.hz), QString::number(t.position), QString::number(want))));
         QVERIFY(t.hz >= bank.params().fmin - 1e-9 || t.hz == 0.0);
     }
 }

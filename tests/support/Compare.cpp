@@ -11,7 +11,8 @@ CompareReport compare(const dsp::Matrix& actual, const dsp::Matrix& expected, To
     if (actual.rows() != expected.rows() || actual.cols() != expected.cols()) {
         r.ok = false;
         r.message = QStringLiteral("shape mismatch: got %1 x %2, expected %3 x %4")
-                        .arg(actual.rows()).arg(actual.cols()).arg(expected.rows()).arg(expected.cols());
+                        .arg(QString::number(actual.rows()), QString::number(actual.cols()),
+                             QString::number(expected.rows()), QString::number(expected.cols()));
         return r;
     }
     long firstRow = -1, firstCol = -1;
@@ -31,11 +32,14 @@ CompareReport compare(const dsp::Matrix& actual, const dsp::Matrix& expected, To
     if (r.mismatches == 0)
         return r;
     r.ok = false;
-    r.message = QStringLiteral("%1 of %2 elements outside atol=%3 rtol=%4; first at (row %5, col %6): got %7, "
-                               "expected %8; max |error| %9")
-                    .arg(r.mismatches).arg(expected.size()).arg(tol.atol).arg(tol.rtol).arg(firstRow).arg(firstCol)
-                    .arg(double(actual(firstRow, firstCol)), 0, 'g', 9)
-                    .arg(double(expected(firstRow, firstCol)), 0, 'g', 9).arg(r.maxAbsError, 0, 'g', 4);
+    r.message =
+        QStringLiteral("%1 of %2 elements outside atol=%3 rtol=%4; first at (row %5, col %6): got %7, "
+                       "expected %8; max |error| %9")
+            .arg(QString::number(r.mismatches), QString::number(expected.size()), QString::number(tol.atol),
+                 QString::number(tol.rtol), QString::number(firstRow), QString::number(firstCol),
+                 QString::number(double(actual(firstRow, firstCol)), 'g', 9),
+                 QString::number(double(expected(firstRow, firstCol)), 'g', 9),
+                 QString::number(r.maxAbsError, 'g', 4));
     return r;
 }
 

@@ -50,7 +50,7 @@ bool TestServer::listen() { return m_server.listen(QHostAddress::LocalHost, 0); 
 
 QUrl TestServer::url(const QString& path) const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path));
+    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(QString::number(m_server.serverPort()), path));
 }
 
 void TestServer::route(const QString& path, Handler handler) { m_routes.insert(path, std::move(handler)); }

@@ -82,12 +82,10 @@ int main(int argc, char** argv)
         const double zoom = msSince(t) / 5;
         out << QStringLiteral("%1 points, platform %2, OpenGL %3: first paint %4 ms, pick %5 ms (%6 % hits), "
                               "zoom step + repaint %7 ms\n")
-                   .arg(n)
-                   .arg(QGuiApplication::platformName(), view.usesOpenGl() ? QStringLiteral("on") : QStringLiteral("off"))
-                   .arg(firstPaint, 0, 'f', 1)
-                   .arg(pick, 0, 'f', 3)
-                   .arg(100.0 * hits / picks, 0, 'f', 0)
-                   .arg(zoom, 0, 'f', 1);
+                   .arg(QString::number(n), QGuiApplication::platformName(),
+                        view.usesOpenGl() ? QStringLiteral("on") : QStringLiteral("off"),
+                        QString::number(firstPaint, 'f', 1), QString::number(pick, 'f', 3),
+                        QString::number(100.0 * hits / picks, 'f', 0), QString::number(zoom, 'f', 1));
         out.flush();
     }
     return 0;

@@ -62,7 +62,8 @@ private slots:
             const QString& src = sources[i % sources.size()];
             const QString genre = QFileInfo(src).dir().dirName();
             QVERIFY(QDir().mkpath(m_tmp.filePath(genre)));
-            const QString dst = m_tmp.filePath(QStringLiteral("%1/copy-%2.mp3").arg(genre).arg(i, 3, 10, QChar(u'0')));
+            const QString dst = m_tmp.filePath(
+                QStringLiteral("%1/copy-%2.mp3").arg(genre, QString::number(i).rightJustified(3, u'0')));
             QFile in(src), out(dst);
             QVERIFY(in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly));
             out.write(in.readAll() + id3v1(QStringLiteral("copy %1").arg(i)));

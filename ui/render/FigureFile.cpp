@@ -46,7 +46,8 @@ QString writePng(QSaveFile& file, const QImage& image)
 QByteArray withPixelSize(QByteArray svg, const QSize& size)
 {
     static const QRegularExpression header(QStringLiteral(R"(<svg width="[0-9.]+mm" height="[0-9.]+mm")"));
-    const QString fixed = QStringLiteral(R"(<svg width="%1" height="%2")").arg(size.width()).arg(size.height());
+    const QString fixed = QStringLiteral(R"(<svg width="%1" height="%2")")
+                              .arg(QString::number(size.width()), QString::number(size.height()));
     const auto match = header.match(QString::fromLatin1(svg.left(200)));
     if (match.hasMatch())
         svg.replace(match.capturedStart(), match.capturedLength(), fixed.toLatin1());
@@ -122,7 +123,8 @@ QString FigureFile::write(const QString& path, Format format, const QSize& size,
                           const PaintFunction& paint)
 {
     if (size.isEmpty() || size.width() > 20000 || size.height() > 20000)
-        return QStringLiteral("bad figure size %1 x %2").arg(size.width()).arg(size.height());
+        return QStringLiteral("bad figure size %1 x %2")
+            .arg(QString::number(size.width()), QString::number(size.height()));
     QSaveFile file(path);
     if (QString e = openError(file); !e.isEmpty())
         return e;

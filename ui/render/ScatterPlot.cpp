@@ -78,7 +78,8 @@ void markers(QPainter& p, const QRectF& axes, const ScatterPlotSpec& spec, const
 
 QString ScatterPlot::axisTitle(int component, double varianceRatio)
 {
-    return QStringLiteral("PC%1 (%2 %)").arg(component).arg(100.0 * varianceRatio, 0, 'f', 1);
+    return QStringLiteral("PC%1 (%2 %)")
+        .arg(QString::number(component), QString::number(100.0 * varianceRatio, 'f', 1));
 }
 
 QString ScatterPlot::check(const ScatterPlotSpec& spec)
@@ -87,7 +88,8 @@ QString ScatterPlot::check(const ScatterPlotSpec& spec)
         return QStringLiteral("nothing to draw (no point with finite coordinates)");
     for (const auto& p : spec.points) {
         if (p.genre < 0 || p.genre >= spec.genres.size())
-            return QStringLiteral("genre index %1 out of range (%2 genres)").arg(p.genre).arg(spec.genres.size());
+            return QStringLiteral("genre index %1 out of range (%2 genres)")
+                .arg(QString::number(p.genre), QString::number(spec.genres.size()));
     }
     return {};
 }
@@ -106,7 +108,7 @@ QRectF ScatterPlot::paint(QPainter& p, const QRectF& figure, const ScatterPlotSp
     y = y.padded();
     QStringList labels;
     for (qsizetype i = 0; i < spec.genres.size(); ++i)
-        labels << QStringLiteral("%1 (%2)").arg(spec.genres[i]).arg(counts[std::size_t(i)]);
+        labels << QStringLiteral("%1 (%2)").arg(spec.genres[i], QString::number(counts[std::size_t(i)]));
 
     AxesPainter ax(p, AxesPainter::fontPxFor(figure.size()));
     const double f = ax.fontPx();

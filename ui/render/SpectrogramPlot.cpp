@@ -86,7 +86,8 @@ std::vector<AxesPainter::Tick> colourTicks(float vmin, float vmax, bool decibels
 QString SpectrogramPlot::check(const Eigen::Ref<const dsp::Matrix>& values, const SpectrogramPlotSpec& spec)
 {
     if (values.rows() < 1 || values.cols() < 1)
-        return QStringLiteral("nothing to draw (%1 x %2 matrix)").arg(values.rows()).arg(values.cols());
+        return QStringLiteral("nothing to draw (%1 x %2 matrix)")
+            .arg(QString::number(values.rows()), QString::number(values.cols()));
     if (spec.sr <= 0 || spec.hop_length <= 0)
         return QStringLiteral("sr and hop_length must be > 0");
     if (spec.kind == SpectrogramPlotSpec::Kind::Mel) {
