@@ -8,7 +8,9 @@
 #     clip shipped in /usr/share/genrescope/demo): two .npy files of the right shapes and
 #     summary.csv with the genre;
 #   - the demo library against its manifest (sha256);
-#   - desktop-file-validate and appstreamcli validate --no-net on the installed files.
+#   - desktop-file-validate and appstreamcli validate --no-net on the installed files;
+#   - lintian on the .deb: any error fails, warnings are printed;
+#   - the DEP-5 copyright file and the changelog in /usr/share/doc/genrescope.
 # Exits non-zero on the first failure. Leaves the package installed.
 set -euo pipefail
 
@@ -26,9 +28,12 @@ trap 'rm -rf "$work"' EXIT
 
 # --- build the package ------------------------------------------------------------------
 version="$(sed -n 's/^set(CPACK_PACKAGE_VERSION "\(.*\)")$/\1/p' "$build_dir/CPackConfig.cmake")"
-[ -n "$version" ] || fail "no CPackConfig.cmake with a version in $build_dir (configure first)"
+release="$(sed -n 's/^set(CPACK_DEBIAN_PACKAGE_RELEASE "\(.*\)")$/\1/p' "$build_dir/CPackConfig.cmake")"
+[ -n "$version" ] && [ -n "$release" ] ||
+  fail "no CPackConfig.cmake with a version and a Debian release in $build_dir (configure first)"
+deb_version="$version-$release"   # the package's Version; the programs print the upstream $version
 arch="$(dpkg --print-architecture)"
-deb="$build_dir/genrescope_${version}_${arch}.deb"
+deb="$build_dir/genrescope_${deb_version}_${arch}.deb"
 rm -f "$build_dir"/genrescope_*.deb
 step "cpack -G DEB in $build_dir"
 (cd "$build_dir" && cpack -G DEB --config CPackConfig.cmake >"$work/cpack.log" 2>&1) ||
@@ -44,16 +49,23 @@ for p in libqt6core6 libqt6gui6 libqt6multimedia6 libqt6sql6-sqlite libqt6svg6 q
 done
 [ "$(dpkg-deb -f "$deb" Section)" = sound ] || fail "Section is not sound"
 
+# lintian's exit status is non-zero when it reports an error (--fail-on error); the rest is shown.
+step "lintian $(basename "$deb")"
+lintian --fail-on error --display-info "$deb" >"$work/lintian.log" 2>&1 ||
+  { cat "$work/lintian.log" >&2; fail "lintian reports errors"; }
+if [ -s "$work/lintian.log" ]; then sed 's/^/check-deb:   /' "$work/lintian.log" >&2; else step "lintian: clean"; fi
+
 # --- install it -------------------------------------------------------------------------
 step "apt-get install ./$(basename "$deb")"
 (cd "$build_dir" && as_root env DEBIAN_FRONTEND=noninteractive \
    apt-get install -y -q -o DPkg::Lock::Timeout=600 --reinstall --no-install-recommends "./$(basename "$deb")") \
    >"$work/apt.log" 2>&1 || { cat "$work/apt.log" >&2; fail "apt-get install failed"; }
-[ "$(dpkg-query -W -f='${Version}' genrescope)" = "$version" ] || fail "genrescope $version not installed"
+[ "$(dpkg-query -W -f='${Version}' genrescope)" = "$deb_version" ] || fail "genrescope $deb_version not installed"
 for f in "$cli" /usr/share/applications/$app_id.desktop /usr/share/metainfo/$app_id.metainfo.xml \
          /usr/share/icons/hicolor/scalable/apps/$app_id.svg \
          /usr/share/icons/hicolor/{48x48,128x128,256x256}/apps/$app_id.png \
-         /usr/share/man/man1/genrescope-cli.1.gz /usr/share/genrescope/demo/CREDITS.md; do
+         /usr/share/man/man1/genrescope-cli.1.gz /usr/share/genrescope/demo/CREDITS.md \
+         /usr/share/doc/genrescope/copyright /usr/share/doc/genrescope/changelog.Debian.gz; do
   [ -s "$f" ] || fail "not installed: $f"
 done
 # (list first: grep -q closing the pipe early would fail the pipeline under pipefail)
@@ -108,4 +120,15 @@ desktop-file-validate /usr/share/applications/$app_id.desktop || fail "desktop-f
 appstreamcli validate --no-net /usr/share/metainfo/$app_id.metainfo.xml >"$work/as.log" 2>&1 ||
   { cat "$work/as.log" >&2; fail "appstreamcli validate"; }
 gzip -t /usr/share/man/man1/genrescope-cli.1.gz || fail "man page is not valid gzip"
+# The copyright file is DEP-5 and names the licence of every installed demo clip.
+copyright=/usr/share/doc/genrescope/copyright
+head -1 "$copyright" | grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' ||
+  fail "$copyright is not DEP-5"
+grep -q '^License: GPL-3+$' "$copyright" || fail "$copyright does not give the program's GPL-3+"
+(cd /usr/share/genrescope/demo && find . -name '*.mp3' | sed 's|^\./|resources/demo/|') >"$work/clips.txt"
+while read -r clip; do
+  grep -Eq "^(Files:)? +$clip\$" "$copyright" || fail "$copyright has no Files entry for $clip"
+done <"$work/clips.txt"
+zcat /usr/share/doc/genrescope/changelog.Debian.gz | head -1 | grep -q "^genrescope ($deb_version) " ||
+  fail "changelog.Debian.gz does not start with genrescope ($deb_version)"
 step "PASS: $(basename "$deb") installs; CLI, demo, desktop entry and metainfo check out"

@@ -19,7 +19,7 @@ packages=(
   libbenchmark-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   libgl1-mesa-dri xvfb xauth python3-numpy
-  desktop-file-utils appstream dpkg-dev ccache
+  desktop-file-utils appstream dpkg-dev ccache lintian
 )
 
 as_root() {
