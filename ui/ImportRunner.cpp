@@ -4,7 +4,28 @@
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <exception>
+
 namespace gs {
+namespace {
+
+// The QtConcurrent boundary: an exception thrown by a job would otherwise be rethrown by
+// QFutureWatcher::result() inside the GUI slot and end the process. It becomes the job's
+// failure instead.
+LocalImportReport runGuarded(const ImportRunner::Job& job, Library& lib, const LocalImporter::Progress& progress)
+{
+    LocalImportReport failed;
+    try {
+        return job(lib, progress);
+    } catch (const std::exception& e) {
+        failed.fatal = QStringLiteral("the import stopped: %1").arg(QString::fromLocal8Bit(e.what()));
+    } catch (...) {
+        failed.fatal = QStringLiteral("the import stopped on an unexpected error");
+    }
+    return failed;
+}
+
+} // namespace
 
 ImportRunner::ImportRunner(Library& library, QObject* parent) : QObject(parent), m_library(library)
 {
@@ -61,7 +82,7 @@ void ImportRunner::runNext()
         }, Qt::QueuedConnection);
     };
     Library& lib = m_library;
-    m_watcher.setFuture(QtConcurrent::run([job = std::move(job), progress, &lib] { return job(lib, progress); }));
+    m_watcher.setFuture(QtConcurrent::run([job = std::move(job), progress, &lib] { return runGuarded(job, lib, progress); }));
 }
 
 } // namespace gs

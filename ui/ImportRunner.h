@@ -4,6 +4,8 @@
 // decodes or hashes. Jobs run one after another in the order they were started; progress
 // and results arrive as signals on the runner's (GUI) thread.
 // The destructor waits for the running job (imports are bounded by the files given).
+// A job that throws ends as a failed job (LocalImportReport::fatal names the exception);
+// nothing a job does ends the process.
 #include "library/LocalImporter.h"
 
 #include <QFutureWatcher>

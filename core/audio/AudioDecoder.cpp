@@ -6,9 +6,12 @@
 #include "SndfileReader.h"
 #include "dsp/Resampler.h"
 
-#include <QDirIterator>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
+
+#include <functional>
 
 namespace gs {
 namespace {
@@ -77,16 +80,47 @@ bool AudioDecoder::looksLikeAudio(const QString& path)
     return audioSuffixes().contains(QFileInfo(path).suffix().toLower());
 }
 
-QStringList AudioDecoder::audioFilesUnder(const QString& dir)
+QStringList AudioDecoder::audioFilesUnder(const QString& dir, QStringList* skipped)
 {
     QStringList out;
-    QDirIterator it(QFileInfo(dir).absoluteFilePath(), QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString f = it.next();
-        if (looksLikeAudio(f))
-            out << f;
-    }
+    QStringList problems;
+    QSet<QString> visited; // canonical folders, so that a link loop is walked once
+    const QDir::Filters filter = QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot;
+    std::function<void(const QString&)> walk = [&](const QString& folder) {
+        if (visited.contains(QFileInfo(folder).canonicalFilePath()))
+            return;
+        visited.insert(QFileInfo(folder).canonicalFilePath());
+        for (const QFileInfo& e : QDir(folder).entryInfoList(filter, QDir::Name)) {
+            const QString path = e.absoluteFilePath();
+            const bool audio = looksLikeAudio(path);
+            if (e.fileName().contains(QChar::ReplacementCharacter) && !QFileInfo::exists(path)) {
+                // Listed, but not found by its decoded name: the name is not valid UTF-8.
+                if (audio || e.suffix().isEmpty())
+                    problems << QStringLiteral("%1: name is not valid UTF-8 (rename it to import it)").arg(path);
+            } else if (!e.exists()) {
+                if (audio)
+                    problems << QStringLiteral("%1: broken link (its target is missing)").arg(path);
+            } else if (e.isDir()) {
+                if (!e.isReadable() || !e.isExecutable())
+                    problems << QStringLiteral("%1: folder not readable (permission denied), its files were skipped")
+                                    .arg(path);
+                else
+                    walk(path);
+            } else if (!audio) {
+                continue;
+            } else if (!e.isFile()) {
+                problems << QStringLiteral("%1: not a regular file (a FIFO, socket or device)").arg(path);
+            } else if (!e.isReadable()) {
+                problems << QStringLiteral("%1: not readable (permission denied)").arg(path);
+            } else {
+                out << path;
+            }
+        }
+    };
+    walk(QFileInfo(dir).absoluteFilePath());
     out.sort();
+    if (skipped)
+        *skipped << problems;
     return out;
 }
 

@@ -29,9 +29,12 @@ public:
     /// File name suffixes the decoder is meant for (lower case, no dot).
     static const QStringList& audioSuffixes();
     static bool looksLikeAudio(const QString& path);
-    /// Readable files under `dir` (recursively) that look like audio, as absolute paths
-    /// sorted by path.
-    static QStringList audioFilesUnder(const QString& dir);
+    /// Readable regular files under `dir` (recursively, through links to folders, each folder
+    /// once) that look like audio, as absolute paths sorted by path. Entries that look like
+    /// audio but cannot be read (permission denied, a broken link, a FIFO or device, a name
+    /// that is not valid UTF-8) and folders that cannot be opened are not returned: each is
+    /// appended to `skipped` as one line "<path>: <reason>" when `skipped` is given.
+    static QStringList audioFilesUnder(const QString& dir, QStringList* skipped = nullptr);
 };
 
 } // namespace gs

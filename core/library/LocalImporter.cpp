@@ -13,6 +13,7 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <atomic>
+#include <exception>
 
 namespace gs {
 namespace {
@@ -29,30 +30,26 @@ TrackRecord candidate(const QFileInfo& file, const QString& genre)
     return t;
 }
 
-// Audio files under `dir`, recursively, sorted by path.
-QFileInfoList audioFilesUnder(const QString& dir)
+// Audio files under `dir`, recursively, sorted by path; what cannot be read goes to `skipped`.
+QFileInfoList audioFilesUnder(const QString& dir, QStringList* skipped)
 {
     QFileInfoList out;
-    for (const QString& f : AudioDecoder::audioFilesUnder(dir))
+    for (const QString& f : AudioDecoder::audioFilesUnder(dir, skipped))
         out.append(QFileInfo(f));
     return out;
 }
 
-QList<TrackRecord> scanFolder(const QString& root, const QString& genre)
+// `genre` for every file, else the name of the sub-folder of `root` holding it (none for the
+// files directly in `root`).
+QList<TrackRecord> scanFolder(const QString& root, const QString& genre, QStringList* skipped)
 {
     QList<TrackRecord> out;
-    if (!genre.isEmpty()) {
-        for (const QFileInfo& f : audioFilesUnder(root))
-            out.append(candidate(f, genre));
-        return out;
-    }
     const QDir dir(root);
-    for (const QFileInfo& f : dir.entryInfoList(QDir::Files, QDir::Name))
-        if (AudioDecoder::looksLikeAudio(f.fileName()))
-            out.append(candidate(f, {}));
-    for (const QString& sub : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
-        for (const QFileInfo& f : audioFilesUnder(dir.filePath(sub)))
-            out.append(candidate(f, sub));
+    for (const QFileInfo& f : audioFilesUnder(root, skipped)) {
+        const QString relative = dir.relativeFilePath(f.absoluteFilePath());
+        const qsizetype slash = relative.indexOf(QLatin1Char('/'));
+        out.append(candidate(f, !genre.isEmpty() ? genre : slash < 0 ? QString() : relative.left(slash)));
+    }
     return out;
 }
 
@@ -67,7 +64,7 @@ QList<TrackRecord> scanFma(const LocalImportRequest& request, QStringList* failu
     if (!meta.load(csv, fatal))
         return {};
     QList<TrackRecord> out;
-    for (const QFileInfo& f : audioFilesUnder(request.path)) {
+    for (const QFileInfo& f : audioFilesUnder(request.path, failures)) {
         bool ok = false;
         const qint64 id = f.completeBaseName().toLongLong(&ok);
         const FmaMetadata::Entry* e = ok ? meta.find(id) : nullptr;
@@ -111,14 +108,14 @@ QList<TrackRecord> LocalImporter::scan(const LocalImportRequest& request, QStrin
         for (const QString& sub : {QStringLiteral("genres"), QStringLiteral("genres_original")})
             if (QFileInfo(dir + QLatin1Char('/') + sub).isDir())
                 dir += QLatin1Char('/') + sub;
-        out = scanFolder(dir, {});
+        out = scanFolder(dir, {}, failures);
         break;
     }
     case LocalLayout::Folder:
-        out = scanFolder(root.absoluteFilePath(), request.genre.trimmed());
+        out = scanFolder(root.absoluteFilePath(), request.genre.trimmed(), failures);
         break;
     }
-    if (out.isEmpty() && fatal->isEmpty())
+    if (out.isEmpty() && fatal->isEmpty() && failures->isEmpty())
         *fatal = QStringLiteral("%1: no audio files found").arg(request.path);
     return out;
 }
@@ -133,13 +130,20 @@ LocalImportReport LocalImporter::importFiles(Library& library, QList<TrackRecord
     const TrackRecord* base = candidates.constData();
     auto verify = [&](TrackRecord& t) {
         const qsizetype i = &t - base;
-        const DecodeResult decoded = AudioDecoder::decodeFile(t.audioPath, {.sr = 0});
-        if (!decoded.ok())
-            errors[i] = decoded.error;
-        else
-            t.durationSeconds = decoded.signal.durationSeconds();
-        if (errors[i].isEmpty())
-            t.sha256 = fileSha256(t.audioPath, &errors[i]);
+        // An exception (a decoder or allocation failure) fails this file only, never the batch.
+        try {
+            const DecodeResult decoded = AudioDecoder::decodeFile(t.audioPath, {.sr = 0});
+            if (!decoded.ok())
+                errors[i] = decoded.error;
+            else
+                t.durationSeconds = decoded.signal.durationSeconds();
+            if (errors[i].isEmpty())
+                t.sha256 = fileSha256(t.audioPath, &errors[i]);
+        } catch (const std::exception& e) {
+            errors[i] = QStringLiteral("cannot be checked (%1)").arg(QString::fromLocal8Bit(e.what()));
+        } catch (...) {
+            errors[i] = QStringLiteral("cannot be checked (unexpected error)");
+        }
         const int n = ++done;
         if (progress) {
             const QMutexLocker lock(&progressLock);
@@ -188,12 +192,15 @@ LocalImportReport LocalImporter::importPaths(Library& library, const QStringList
     for (const QString& p : paths) {
         const QFileInfo info(p);
         if (info.isDir()) {
-            for (const QFileInfo& f : audioFilesUnder(p))
+            for (const QFileInfo& f : audioFilesUnder(p, &failures))
                 found.append(candidate(f, genre));
         } else if (info.isFile()) {
-            found.append(candidate(info, genre));
+            found.append(candidate(info, genre)); // the check says what is wrong with it, if anything
+        } else if (info.exists()) {
+            failures.append(QStringLiteral("%1: not a regular file (a FIFO, socket or device)").arg(p));
         } else {
-            failures.append(QStringLiteral("%1: no such file").arg(p));
+            failures.append(QStringLiteral("%1: %2").arg(p, info.isSymLink() ? QStringLiteral("broken link (its target is missing)")
+                                                                              : QStringLiteral("no such file")));
         }
     }
     LocalImportReport report = importFiles(library, found, progress);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Local import (LocalImporter and `genrescope-cli import` / `library list|stats`) on real
-// files: the corpus MP3s, GTZAN- and FMA-shaped folders, and a corrupt file.
+// files: the corpus MP3s, GTZAN- and FMA-shaped folders, a corrupt file, and entries that
+// cannot be read (permission denied, broken links, FIFOs, names that are not UTF-8).
 #include "library/FileHash.h"
 #include "library/Library.h"
 #include "library/LocalImporter.h"
@@ -9,8 +10,15 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace gs;
 
@@ -31,6 +39,55 @@ void copyCorpus(const QString& rel, const QString& to)
 }
 
 testsupport::CliResult cli(const QStringList& args) { return testsupport::runCli(args, 60000); }
+
+// The CLI as user `nobody` (for a test running as root, whom chmod 000 does not stop).
+testsupport::CliResult cliAsNobody(const QStringList& args)
+{
+    testsupport::CliResult r;
+    const passwd* nobody = ::getpwnam("nobody");
+    if (!nobody)
+        return r;
+    const uid_t uid = nobody->pw_uid;
+    const gid_t gid = nobody->pw_gid;
+    QProcess p;
+    p.setChildProcessModifier([uid, gid] {
+        if (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0)
+            ::_exit(125);
+    });
+    p.start(QStringLiteral(GENRESCOPE_CLI), args);
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+// Writes a copy of a corpus clip under a raw (not necessarily UTF-8) file name.
+bool copyToRawName(const QString& rel, const QByteArray& rawPath)
+{
+    QFile in(testsupport::corpusDir() + QLatin1Char('/') + rel);
+    if (!in.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray bytes = in.readAll();
+    const int fd = ::open(rawPath.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0)
+        return false;
+    const bool ok = ::write(fd, bytes.constData(), size_t(bytes.size())) == ssize_t(bytes.size());
+    return ::close(fd) == 0 && ok;
+}
+
+// The line of `text` naming `path`, or "" when none does.
+QString lineNaming(const QString& text, const QString& path)
+{
+    for (const QString& line : text.split(QLatin1Char('\n')))
+        if (line.contains(path + QStringLiteral(": ")))
+            return line;
+    return {};
+}
 
 } // namespace
 
@@ -124,6 +181,80 @@ private slots:
         QCOMPARE(report.imported.size(), 6);
         QCOMPARE(report.failures.size(), 1);
         QCOMPARE(lib.tracksByGenre(QStringLiteral("Classical")).size(), 6);
+    }
+
+    // Everything under a folder that looks like audio and cannot be read is named with its
+    // reason, one line each; the rest is imported and the CLI exits 1.
+    void unreadableEntriesAreNamed()
+    {
+        const QString root = m_tmp.filePath(QStringLiteral("hostile"));
+        const QString rock = root + QStringLiteral("/rock");
+        copyCorpus(QStringLiteral("metal/01-armygeddon.mp3"), rock + QStringLiteral("/good.mp3"));
+        copyCorpus(QStringLiteral("metal/02-dead-dreams.mp3"), rock + QStringLiteral("/album.mp3/inner.mp3")); // a folder
+        QVERIFY(QFile::link(rock + QStringLiteral("/missing.mp3"), rock + QStringLiteral("/gone.mp3")));
+        QCOMPARE(::mkfifo(QFile::encodeName(rock + QStringLiteral("/pipe.mp3")).constData(), 0644), 0);
+        QVERIFY(copyToRawName(QStringLiteral("metal/01-armygeddon.mp3"), QFile::encodeName(rock) + "/caf\xe9.mp3"));
+        const QString badName = rock + QStringLiteral("/caf\uFFFD.mp3"); // how it is shown
+
+        Library lib{LibraryPaths(m_tmp.filePath(QStringLiteral("lib-hostile")))};
+        QVERIFY(lib.open());
+        const auto report = LocalImporter::importCollection(lib, {.layout = LocalLayout::Folder, .path = root});
+        QVERIFY2(report.fatal.isEmpty(), qPrintable(report.fatal));
+        QCOMPARE(report.imported.size(), 2); // good.mp3 and album.mp3/inner.mp3
+        const QString all = report.failures.join(QLatin1Char('\n'));
+        QCOMPARE(report.failures.size(), 3);
+        QVERIFY2(lineNaming(all, rock + QStringLiteral("/gone.mp3")).contains(QStringLiteral("broken link")), qPrintable(all));
+        QVERIFY2(lineNaming(all, rock + QStringLiteral("/pipe.mp3")).contains(QStringLiteral("not a regular file")), qPrintable(all));
+        QVERIFY2(lineNaming(all, badName).contains(QStringLiteral("not valid UTF-8")), qPrintable(all));
+
+        const QString libDir = m_tmp.filePath(QStringLiteral("lib-hostile-cli"));
+        const auto r = cli({QStringLiteral("import"), QStringLiteral("folder"), root, QStringLiteral("--library"), libDir});
+        QCOMPARE(r.code, 1); // some failed, the others were done
+        QVERIFY2(r.out.contains(QStringLiteral("imported 2 tracks, 3 failed")), qPrintable(r.out));
+        for (const QString& named : {rock + QStringLiteral("/gone.mp3"), rock + QStringLiteral("/pipe.mp3"), badName})
+            QVERIFY2(!lineNaming(r.err, named).isEmpty(), qPrintable(named + QStringLiteral(" not named in: ") + r.err));
+    }
+
+    // chmod 000 on a file and on a folder: as root, whom permissions do not stop, the CLI
+    // runs as `nobody`.
+    void permissionDeniedIsNamed()
+    {
+        const bool root = ::geteuid() == 0;
+        if (root && !::getpwnam("nobody"))
+            QSKIP("running as root and there is no user 'nobody' to drop to");
+        QTemporaryDir tmp; // its own folder: `nobody` needs to reach it
+        QVERIFY(tmp.isValid());
+        const QString top = tmp.path();
+        const QString jazz = top + QStringLiteral("/jazz");
+        copyCorpus(QStringLiteral("ambient/01-the-beginning.mp3"), jazz + QStringLiteral("/open.mp3"));
+        copyCorpus(QStringLiteral("ambient/01-the-beginning.mp3"), jazz + QStringLiteral("/secret.mp3"));
+        copyCorpus(QStringLiteral("ambient/01-the-beginning.mp3"), jazz + QStringLiteral("/locked/inside.mp3"));
+        const QString libDir = top + QStringLiteral("/lib");
+        QVERIFY(QDir().mkpath(libDir));
+        for (const QString& d : {top, jazz, libDir})
+            QVERIFY(QFile::setPermissions(d, QFileDevice::Permissions(0x7777)));
+        QVERIFY(QFile::setPermissions(jazz + QStringLiteral("/secret.mp3"), {}));
+        QVERIFY(QFile::setPermissions(jazz + QStringLiteral("/locked"), {}));
+
+        const QStringList args{QStringLiteral("import"), QStringLiteral("folder"), top + QStringLiteral("/jazz"),
+                               QStringLiteral("--genre"), QStringLiteral("jazz"), QStringLiteral("--library"), libDir};
+        const auto r = root ? cliAsNobody(args) : cli(args);
+        QFile::setPermissions(jazz + QStringLiteral("/locked"), QFileDevice::Permissions(0x7700)); // so it can be removed
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("imported 1 tracks, 2 failed")), qPrintable(r.out + r.err));
+        QVERIFY2(lineNaming(r.err, jazz + QStringLiteral("/secret.mp3")).contains(QStringLiteral("permission denied")),
+                 qPrintable(r.err));
+        QVERIFY2(lineNaming(r.err, jazz + QStringLiteral("/locked")).contains(QStringLiteral("permission denied")),
+                 qPrintable(r.err));
+        if (!root) { // the library side too
+            Library lib{LibraryPaths(top + QStringLiteral("/lib2"))};
+            QVERIFY(lib.open());
+            QVERIFY(QFile::setPermissions(jazz + QStringLiteral("/locked"), {}));
+            const auto report = LocalImporter::importPaths(lib, {jazz}, QStringLiteral("jazz"));
+            QFile::setPermissions(jazz + QStringLiteral("/locked"), QFileDevice::Permissions(0x7700));
+            QCOMPARE(report.imported.size(), 1);
+            QCOMPARE(report.failures.size(), 2);
+        }
     }
 
     void cliImportListAndStats()

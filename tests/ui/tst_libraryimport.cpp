@@ -24,6 +24,8 @@
 #include <QTest>
 #include <QTreeView>
 
+#include <stdexcept>
+
 using namespace gs;
 
 class TestLibraryImport : public QObject
@@ -131,6 +133,32 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(window.libraryPanel()->playableTrackIds().size(), 15, 120000);
         QCOMPARE(window.libraryPanel()->model()->rowCount(), 5);
         QTRY_VERIFY(window.player()->currentTrackId() != 0);
+    }
+
+    // QtConcurrent rethrows a job's exception in QFutureWatcher::result(), inside the GUI
+    // slot: without the runner's guard this test ends in std::terminate.
+    void aThrowingJobFailsWithoutEndingTheProcess()
+    {
+        uitest::LibraryFixture fx;
+        QString error;
+        QVERIFY2(fx.open(&error), qPrintable(error));
+        ImportRunner runner(*fx.library);
+        QSignalSpy finished(&runner, &ImportRunner::finished);
+        runner.start([](Library&, const LocalImporter::Progress&) -> LocalImportReport {
+            throw std::runtime_error("decoder exploded");
+        }, QStringLiteral("std"));
+        runner.start([](Library&, const LocalImporter::Progress&) -> LocalImportReport { throw 42; },
+                     QStringLiteral("int"));
+        runner.importPaths({testsupport::corpusDir() + QStringLiteral("/chiptune/01-future-cowboy.mp3")},
+                           QStringLiteral("chiptune"), QStringLiteral("after"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 60000);
+        const auto first = finished.at(0).at(1).value<LocalImportReport>();
+        QCOMPARE(finished.at(0).at(0).toString(), QStringLiteral("std"));
+        QVERIFY2(first.fatal.contains(QStringLiteral("decoder exploded")), qPrintable(first.fatal));
+        QVERIFY(!finished.at(1).at(1).value<LocalImportReport>().fatal.isEmpty());
+        const auto after = finished.at(2).at(1).value<LocalImportReport>(); // the runner goes on
+        QVERIFY2(after.fatal.isEmpty(), qPrintable(after.fatal));
+        QCOMPARE(after.imported.size(), 1);
     }
 
     void demoImportWithoutADemoFails()
