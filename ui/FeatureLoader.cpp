@@ -42,6 +42,11 @@ void FeatureLoader::startJob(const Request& request)
             failed.path = path;
             failed.error = QString::fromUtf8(e.what());
             return failed;
+        } catch (...) { // nothing may reach QFutureWatcher::result() in onFinished()
+            TrackFeatures failed;
+            failed.path = path;
+            failed.error = QStringLiteral("analysis stopped on an unexpected error");
+            return failed;
         }
     }));
 }

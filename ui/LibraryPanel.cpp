@@ -94,6 +94,16 @@ void LibraryPanel::onSnapshot()
         refresh();
         return;
     }
+    LibrarySnapshot snapshot = m_reader.result(); // read() never throws
+    if (!snapshot.ok()) {
+        m_error = snapshot.error;
+        m_summary->setText(tr("Cannot read the library: %1").arg(m_error));
+        m_summary->setToolTip(m_error);
+        emit readFailed(m_error);
+        return;
+    }
+    m_error.clear();
+    m_summary->setToolTip({});
     // Keep expanded what was expanded, and expand genres that are new (all on the first load).
     QSet<QString> expanded;
     QSet<QString> known;
@@ -104,7 +114,7 @@ void LibraryPanel::onSnapshot()
         if (m_view->isExpanded(gi))
             expanded.insert(genre);
     }
-    m_model->setSnapshot(m_reader.result());
+    m_model->setSnapshot(std::move(snapshot));
     m_loaded = true;
     for (int g = 0; g < m_proxy->rowCount(); ++g) {
         const QModelIndex gi = m_proxy->index(g, 0);

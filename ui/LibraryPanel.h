@@ -6,7 +6,9 @@
 // on the panel are imported off the GUI thread through the ImportRunner: onto a genre (or
 // one of its rows) they join that genre, elsewhere a folder's name (a file's parent folder's
 // name) is the genre. The tree refreshes (read off the GUI thread) after every import and
-// on refresh().
+// on refresh(). A read that fails (a busy, locked or corrupted database) keeps the tree as it
+// was, shows the reason under it and emits readFailed(), never refreshed(): it is never
+// taken for an empty library.
 #include <QFutureWatcher>
 #include <QWidget>
 
@@ -36,8 +38,10 @@ public:
     [[nodiscard]] QLineEdit* filterBox() const { return m_filter; }
     /// Playable track ids in the order the (filtered) tree shows them, each once.
     [[nodiscard]] QList<qint64> playableTrackIds() const;
-    /// Whether the first refresh has completed.
+    /// Whether a refresh has completed (successfully).
     [[nodiscard]] bool isLoaded() const { return m_loaded; }
+    /// Why the last refresh failed; "" after a successful one.
+    [[nodiscard]] QString lastError() const { return m_error; }
 
 public slots:
     /// Re-reads the library off the GUI thread.
@@ -50,8 +54,10 @@ public slots:
 signals:
     void trackSelected(qint64 trackId);
     void trackActivated(qint64 trackId);
-    /// After each refresh (the model holds the new snapshot).
+    /// After each successful refresh (the model holds the new snapshot).
     void refreshed();
+    /// After a refresh that could not read the library (one line naming the file and reason).
+    void readFailed(const QString& error);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -69,6 +75,7 @@ private:
     QTreeView* m_view = nullptr;
     QLineEdit* m_filter = nullptr;
     QLabel* m_summary = nullptr;
+    QString m_error;
     QFutureWatcher<LibrarySnapshot> m_reader;
     bool m_refreshAgain = false;
     bool m_loaded = false;

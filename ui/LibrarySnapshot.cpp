@@ -3,21 +3,60 @@
 
 #include "library/Library.h"
 
-namespace gs {
+#include <exception>
+#include <utility>
 
-LibrarySnapshot LibrarySnapshot::read(const Library& library)
+namespace gs {
+namespace {
+
+LibrarySnapshot readAll(const Library& library)
 {
     LibrarySnapshot s;
-    s.genres = library.genres();
-    s.playlists = library.playlists();
+    auto failed = [&s](const QString& error) {
+        s = {};
+        s.error = error;
+        return s;
+    };
+    auto genres = library.genres();
+    if (!genres.ok())
+        return failed(genres.error);
+    s.genres = std::move(genres);
+    auto playlists = library.playlists();
+    if (!playlists.ok())
+        return failed(playlists.error);
+    s.playlists = std::move(playlists);
     for (const PlaylistRecord& p : std::as_const(s.playlists)) {
+        const auto members = library.tracksInPlaylist(p.id);
+        if (!members.ok())
+            return failed(members.error);
         QList<qint64> ids;
-        for (const TrackRecord& t : library.tracksInPlaylist(p.id))
+        for (const TrackRecord& t : members)
             ids.append(t.id);
         s.playlistTracks.insert(p.id, ids);
     }
-    s.tracks = library.tracks();
+    auto tracks = library.tracks();
+    if (!tracks.ok())
+        return failed(tracks.error);
+    s.tracks = std::move(tracks);
     return s;
+}
+
+} // namespace
+
+LibrarySnapshot LibrarySnapshot::read(const Library& library)
+{
+    try {
+        return readAll(library);
+    } catch (const std::exception& e) {
+        LibrarySnapshot s;
+        s.error = QStringLiteral("library: cannot read %1 (%2)")
+                      .arg(library.paths().database(), QString::fromLocal8Bit(e.what()));
+        return s;
+    } catch (...) {
+        LibrarySnapshot s;
+        s.error = QStringLiteral("library: cannot read %1 (unexpected error)").arg(library.paths().database());
+        return s;
+    }
 }
 
 } // namespace gs

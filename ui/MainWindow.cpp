@@ -156,6 +156,10 @@ void MainWindow::connectPanels()
             onFirstRefresh();
         }
     });
+    // A library that cannot be read is not an empty one: say so, and offer no demo.
+    connect(m_library, &LibraryPanel::readFailed, this, [this](const QString& error) {
+        statusBar()->showMessage(tr("Cannot read the library: %1").arg(error));
+    });
     connect(m_player, &Player::trackChanged, this, &MainWindow::onTrackChanged);
     connect(m_player, &Player::positionChanged, m_spectrogram, &SpectrogramPanel::setPosition);
     connect(m_player, &Player::durationChanged, m_spectrogram, &SpectrogramPanel::setDuration);
@@ -191,6 +195,8 @@ void MainWindow::importDemo()
 
 void MainWindow::onFirstRefresh()
 {
+    // Runs after the first refresh that read the library (LibraryPanel::refreshed() never
+    // follows a failed read), so "empty" here is a fact.
     if (!m_options.offerDemo || !m_library->model()->snapshot().tracks.isEmpty() || m_importer->isBusy() ||
         DemoLocator::demoDir().isEmpty())
         return;

@@ -43,6 +43,10 @@ int runImport(const QStringList& args)
     if (!opened)
         return cli::Usage;
     gs::Library& library = *opened;
+    if (library.isReadOnly()) {
+        cli::error(QStringLiteral("import: %1 is read-only, nothing can be imported").arg(library.paths().database()));
+        return cli::Usage;
+    }
     const auto report = gs::LocalImporter::importCollection(library, request, [](int done, int total) {
         if (done == total || done % 50 == 0)
             cli::progress(QStringLiteral("import: checked %1/%2 files")

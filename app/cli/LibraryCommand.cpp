@@ -27,6 +27,11 @@ int list(const gs::Library& library, const QCommandLineParser& parser)
             return cli::Usage;
         }
     }
+    const auto tracks = library.tracks(query);
+    if (!tracks.ok()) { // one line, nothing on stdout: a failed read is not an empty library
+        cli::error(tracks.error);
+        return cli::Usage;
+    }
     QTextStream out(stdout);
     const bool csv = parser.isSet(QStringLiteral("csv"));
     if (csv)
@@ -35,7 +40,7 @@ int list(const gs::Library& library, const QCommandLineParser& parser)
                        QStringLiteral("source_id"), QStringLiteral("isrc"), QStringLiteral("duration"),
                        QStringLiteral("status"), QStringLiteral("preview_source"), QStringLiteral("sha256"),
                        QStringLiteral("audio_path"), QStringLiteral("last_error")});
-    for (const gs::TrackRecord& t : library.tracks(query)) {
+    for (const gs::TrackRecord& t : tracks) {
         const QString status = gs::trackStatusName(t.status);
         if (csv)
             printCsv(out, {QString::number(t.id), t.title, t.artist, t.album, t.genre, t.source, t.sourceId, t.isrc,
@@ -53,7 +58,11 @@ int list(const gs::Library& library, const QCommandLineParser& parser)
 int stats(const gs::Library& library, const QCommandLineParser& parser)
 {
     using S = gs::TrackStatus;
-    const gs::LibraryStats s = library.stats();
+    const auto s = library.stats();
+    if (!s.ok()) {
+        cli::error(s.error);
+        return cli::Usage;
+    }
     QTextStream out(stdout);
     const QList<S> order{S::Downloaded, S::Pending, S::Failed, S::NoPreview};
     const bool csv = parser.isSet(QStringLiteral("csv"));

@@ -13,6 +13,10 @@
 
 #include <functional>
 
+#ifdef Q_OS_UNIX
+#include <dirent.h>
+#endif
+
 namespace gs {
 namespace {
 
@@ -64,6 +68,50 @@ DecodeResult decodeWith(SndRead sndRead, QtRead qtRead, const DecodeOptions& opt
     return DecodeResult::failure(QStringLiteral("unknown or unsupported audio format (%1)").arg(fallback.error));
 }
 
+// `raw` (a file name) as text: valid UTF-8 as is, every other byte as \xNN.
+QString escapedName(const QByteArray& raw)
+{
+    QString out;
+    for (qsizetype i = 0; i < raw.size();) {
+        const auto lead = uchar(raw[i]);
+        const qsizetype n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+        bool valid = n > 0 && i + n <= raw.size();
+        for (qsizetype k = 1; valid && k < n; ++k)
+            valid = (uchar(raw[i + k]) & 0xC0) == 0x80;
+        const QString piece = valid ? QString::fromUtf8(raw.mid(i, n)) : QString();
+        if (valid && !piece.contains(QChar::ReplacementCharacter)) {
+            out += piece;
+            i += n;
+        } else {
+            out += QStringLiteral("\\x") + QString::number(lead, 16).toUpper().rightJustified(2, QLatin1Char('0'));
+            ++i;
+        }
+    }
+    return out;
+}
+
+// The entries of `folder` whose names Qt cannot represent (not valid UTF-8), shown escaped:
+// Qt's own listing leaves them out without a word.
+QStringList unrepresentableNames(const QString& folder)
+{
+    QStringList out;
+#ifdef Q_OS_UNIX
+    DIR* d = ::opendir(QFile::encodeName(folder).constData());
+    if (!d)
+        return out;
+    while (const dirent* e = ::readdir(d)) {
+        const QByteArray raw(e->d_name);
+        if (QFile::encodeName(QFile::decodeName(raw)) != raw)
+            out << escapedName(raw);
+    }
+    ::closedir(d);
+    out.sort();
+#else
+    Q_UNUSED(folder)
+#endif
+    return out;
+}
+
 } // namespace
 
 const QStringList& AudioDecoder::audioSuffixes()
@@ -90,14 +138,13 @@ QStringList AudioDecoder::audioFilesUnder(const QString& dir, QStringList* skipp
         if (visited.contains(QFileInfo(folder).canonicalFilePath()))
             return;
         visited.insert(QFileInfo(folder).canonicalFilePath());
+        for (const QString& name : unrepresentableNames(folder))
+            if (looksLikeAudio(name) || !name.contains(QLatin1Char('.'))) // a file, or maybe a folder
+                problems << QStringLiteral("%1/%2: name is not valid UTF-8 (rename it to import it)").arg(folder, name);
         for (const QFileInfo& e : QDir(folder).entryInfoList(filter, QDir::Name)) {
             const QString path = e.absoluteFilePath();
             const bool audio = looksLikeAudio(path);
-            if (e.fileName().contains(QChar::ReplacementCharacter) && !QFileInfo::exists(path)) {
-                // Listed, but not found by its decoded name: the name is not valid UTF-8.
-                if (audio || e.suffix().isEmpty())
-                    problems << QStringLiteral("%1: name is not valid UTF-8 (rename it to import it)").arg(path);
-            } else if (!e.exists()) {
+            if (!e.exists()) {
                 if (audio)
                     problems << QStringLiteral("%1: broken link (its target is missing)").arg(path);
             } else if (e.isDir()) {

@@ -46,9 +46,9 @@ void Player::setQueue(const QList<qint64>& trackIds)
 
 bool Player::load(qint64 trackId)
 {
-    const std::optional<TrackRecord> t = m_library ? m_library->track(trackId) : std::nullopt;
+    const auto t = m_library ? m_library->track(trackId) : ReadResult<std::optional<TrackRecord>>{};
     if (!t) {
-        emit failed(QStringLiteral("track %1: not in the library").arg(trackId));
+        emit failed(t.ok() ? QStringLiteral("track %1: not in the library").arg(trackId) : t.error);
         return false;
     }
     if (t->status != TrackStatus::Downloaded || t->audioPath.isEmpty()) {

@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QUrl>
 
 #include <cerrno>
 #include <csignal>
@@ -48,7 +49,9 @@ Library::Library(LibraryPaths paths) : m_paths(std::move(paths))
     m_connectionPrefix = QStringLiteral("gs-library-%1-").arg(counter.fetchAndAddRelaxed(1));
 }
 
-Library::~Library()
+Library::~Library() { dropConnection(); }
+
+void Library::dropConnection() const
 {
     const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId()));
     if (QSqlDatabase::contains(name)) {
@@ -65,29 +68,92 @@ QSqlDatabase Library::connection() const
         return QSqlDatabase::database(name, false);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     t_connections.names.append(name);
-    db.setDatabaseName(m_paths.database());
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000");
+    if (m_access == Access::Immutable) {
+        // No locks, no -shm: nothing can change a file in a read-only folder under us.
+        db.setDatabaseName(QUrl::fromLocalFile(m_paths.database()).toString(QUrl::FullyEncoded) +
+                           QStringLiteral("?immutable=1"));
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
+    } else {
+        db.setDatabaseName(m_paths.database());
+        if (m_access == Access::ReadOnly)
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    }
+    db.setConnectOptions(options);
     if (db.open()) {
         QSqlQuery q(db);
-        q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-        q.exec(QStringLiteral("PRAGMA synchronous=NORMAL")); // WAL + NORMAL: safe against process crashes
+        if (m_access == Access::ReadWrite) // open() has put the file in WAL mode (it stays so)
+            q.exec(QStringLiteral("PRAGMA synchronous=NORMAL")); // WAL + NORMAL: safe against process crashes
         q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
     }
     return db;
 }
 
-bool Library::open(QString* error)
+QString Library::connectionProblem() const
 {
-    if (!m_paths.ensureExists(error))
-        return false;
+    const QString file = m_paths.database();
     QSqlDatabase db = connection();
     if (!db.isOpen())
-        return fail(error, QStringLiteral("cannot open %1 (%2)").arg(m_paths.database(), db.lastError().text()));
+        return QStringLiteral("cannot open %1 (%2)").arg(file, db.lastError().text());
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next() ||
-        q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-        return fail(error, QStringLiteral("cannot switch %1 to WAL mode").arg(m_paths.database()));
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")) || !q.next())
+        return q.lastError().nativeErrorCode() == QLatin1String("26") // SQLITE_NOTADB
+                   ? QStringLiteral("%1 is not a GenreScope library (not an SQLite database)").arg(file)
+                   : QStringLiteral("cannot read %1 (%2)").arg(file, q.lastError().text());
+    return {};
+}
+
+bool Library::refuseWrite(QString* error) const
+{
+    return isReadOnly() && !fail(error, QStringLiteral("%1 is read-only").arg(m_paths.database()));
+}
+
+bool Library::open(QString* error)
+{
+    const QString file = m_paths.database();
+    const QFileInfo info(file);
+    QString why;
+    if (!m_paths.ensureExists(&why) && !info.exists())
+        return fail(error, why);
+    if (info.exists()) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(error, QStringLiteral("cannot read %1 (%2)").arg(file, f.errorString()));
+        const QByteArray head = f.read(16);
+        if (!head.isEmpty() && head != QByteArray("SQLite format 3\0", 16))
+            return fail(error, QStringLiteral("%1 is not a GenreScope library (not an SQLite database)").arg(file));
+    }
+    const bool readOnly = info.exists() && (!info.isWritable() || !QFileInfo(m_paths.root()).isWritable());
+    const QList<Access> attempts = readOnly ? QList<Access>{Access::ReadOnly, Access::Immutable}
+                                            : QList<Access>{Access::ReadWrite};
+    for (const Access a : attempts) {
+        dropConnection();
+        m_access = a;
+        why = connectionProblem();
+        if (why.isEmpty())
+            break;
+    }
+    if (!why.isEmpty())
+        return fail(error, why);
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'")) || !q.next())
+        return fail(error, QStringLiteral("cannot read %1 (%2)").arg(file, q.lastError().text()));
+    const int version = LibrarySchema::version(db);
+    if (version == 0 && q.value(0).toInt() > 0) // tables, but none of ours
+        return fail(error, QStringLiteral("%1 is not a GenreScope library (an SQLite database of another program)")
+                               .arg(file));
     q.finish();
+    if (m_access == Access::ReadWrite &&
+        (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next() ||
+         q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0))
+        return fail(error, QStringLiteral("cannot switch %1 to WAL mode%2")
+                               .arg(file, q.lastError().isValid() ? QStringLiteral(" (%1)").arg(q.lastError().text())
+                                                                  : QString()));
+    q.finish();
+    if (isReadOnly() && version >= 0 && version < LibrarySchema::latestVersion())
+        return fail(error, QStringLiteral("%1 is read-only and needs an upgrade (schema version %2 of %3)")
+                               .arg(file, QString::number(version), QString::number(LibrarySchema::latestVersion())));
     if (!LibrarySchema::migrate(db, error))
         return false;
     m_open = true;
@@ -120,6 +186,8 @@ qint64 Library::genreId(QSqlDatabase& db, const QString& name, QString* error)
 
 qint64 Library::ensureGenre(const QString& name, QString* error)
 {
+    if (refuseWrite(error))
+        return 0;
     QSqlDatabase db = connection();
     return genreId(db, name, error);
 }
@@ -127,6 +195,8 @@ qint64 Library::ensureGenre(const QString& name, QString* error)
 std::optional<PlaylistImport> Library::addPlaylist(const PlaylistRecord& playlist, const QList<TrackRecord>& tracks,
                                                    QString* error)
 {
+    if (refuseWrite(error))
+        return std::nullopt;
     QSqlDatabase db = connection();
     if (!db.transaction()) {
         fail(error, db.lastError().text());
@@ -179,6 +249,8 @@ std::optional<PlaylistImport> Library::addPlaylist(const PlaylistRecord& playlis
 
 bool Library::addLocalFiles(QList<TrackRecord>& files, QString* error)
 {
+    if (refuseWrite(error))
+        return false;
     QSqlDatabase db = connection();
     if (!db.transaction())
         return fail(error, db.lastError().text());
@@ -214,6 +286,8 @@ qint64 Library::addLocalFile(TrackRecord file, QString* error)
 bool Library::setDownloaded(qint64 id, const QString& audioPath, const QString& sha256, const QString& previewSource,
                             QString* error)
 {
+    if (refuseWrite(error))
+        return false;
     QSqlDatabase db = connection();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE tracks SET status = 'downloaded', audio_path = ?, sha256 = ?, "
@@ -230,6 +304,8 @@ bool Library::setStatus(qint64 id, TrackStatus status, const QString& lastError,
 {
     if (status == TrackStatus::Downloaded)
         return fail(error, QStringLiteral("use setDownloaded() to mark a track downloaded"));
+    if (refuseWrite(error))
+        return false;
     QSqlDatabase db = connection();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE tracks SET status = ?, last_error = ?, updated_at = ?, "
@@ -250,6 +326,8 @@ QString Library::partialPath(const QString& finalBase)
 
 int Library::repair(QString* error)
 {
+    if (isReadOnly())
+        return 0; // nothing can be reconciled, and nothing is wrong with reading
     const QDir audio(m_paths.audioDir());
     for (const QFileInfo& f : audio.entryInfoList({QLatin1Char('*') + partialSuffix()}, QDir::Files)) {
         bool ok = false;
@@ -259,7 +337,13 @@ int Library::repair(QString* error)
             QFile::remove(f.absoluteFilePath());
     }
     int reset = 0;
-    for (const TrackRecord& t : tracks({.status = TrackStatus::Downloaded})) {
+    const auto downloaded = tracks({.status = TrackStatus::Downloaded});
+    if (!downloaded.ok()) {
+        if (error)
+            *error = downloaded.error;
+        return 0;
+    }
+    for (const TrackRecord& t : downloaded) {
         if (t.source == QLatin1String(sources::Local) || QFileInfo::exists(t.audioPath))
             continue;
         if (setStatus(t.id, TrackStatus::Pending, QStringLiteral("audio file missing"), error))

@@ -9,9 +9,15 @@
 // is in WAL mode so readers never block the writer. Every multi-row change runs in one
 // transaction: a crash (even kill -9) leaves either all of it or none of it.
 //
+// Read-only: a library whose file or folder cannot be written (permissions, read-only
+// media) is opened for reading only (without WAL when its folder is read-only); reads work
+// and every write fails with "<file> is read-only".
+//
 // Errors: writers return false / 0 / nullopt and, when `error` is given, one line naming
-// the reason. Readers return empty results on error.
+// the reason. Readers return a ReadResult: the rows, or ok() false with the reason (a failed
+// read never passes for an empty library).
 #include "library/LibraryPaths.h"
+#include "library/ReadResult.h"
 #include "library/TrackRecord.h"
 
 #include <QList>
@@ -19,6 +25,8 @@
 #include <QString>
 
 #include <optional>
+
+class QSqlQuery;
 
 namespace gs {
 
@@ -49,21 +57,26 @@ public:
     Library& operator=(const Library&) = delete;
 
     /// Creates the folders and the file if needed and migrates the schema. Call once,
-    /// before any other member. Returns false with a one-line reason.
+    /// before any other member. Returns false with a one-line reason (a file that is not a
+    /// library: "<file> is not a GenreScope library (...)").
     bool open(QString* error = nullptr);
     [[nodiscard]] bool isOpen() const { return m_open; }
+    /// Whether open() found the file or its folder read-only (see above).
+    [[nodiscard]] bool isReadOnly() const { return m_access != Access::ReadWrite; }
     [[nodiscard]] const LibraryPaths& paths() const { return m_paths; }
     [[nodiscard]] int schemaVersion() const;
 
     // ---- reads ------------------------------------------------------------------------
-    [[nodiscard]] QList<TrackRecord> tracks(const TrackQuery& query = {}) const;
-    [[nodiscard]] QList<TrackRecord> tracksByGenre(const QString& genre) const;
-    [[nodiscard]] QList<TrackRecord> tracksInPlaylist(qint64 playlistId) const;
-    [[nodiscard]] std::optional<TrackRecord> track(qint64 id) const;
-    [[nodiscard]] std::optional<TrackRecord> trackBySource(const QString& source, const QString& sourceId) const;
-    [[nodiscard]] QList<GenreInfo> genres() const;          ///< sorted by name, with track counts
-    [[nodiscard]] QList<PlaylistRecord> playlists() const;  ///< in insertion order
-    [[nodiscard]] LibraryStats stats() const;
+    [[nodiscard]] ReadResult<QList<TrackRecord>> tracks(const TrackQuery& query = {}) const;
+    [[nodiscard]] ReadResult<QList<TrackRecord>> tracksByGenre(const QString& genre) const;
+    [[nodiscard]] ReadResult<QList<TrackRecord>> tracksInPlaylist(qint64 playlistId) const;
+    /// nullopt with ok(): there is no such track.
+    [[nodiscard]] ReadResult<std::optional<TrackRecord>> track(qint64 id) const;
+    [[nodiscard]] ReadResult<std::optional<TrackRecord>> trackBySource(const QString& source,
+                                                                      const QString& sourceId) const;
+    [[nodiscard]] ReadResult<QList<GenreInfo>> genres() const;         ///< sorted by name, with track counts
+    [[nodiscard]] ReadResult<QList<PlaylistRecord>> playlists() const; ///< in insertion order
+    [[nodiscard]] ReadResult<LibraryStats> stats() const;
 
     // ---- writes -----------------------------------------------------------------------
     /// Returns the id of the genre `name` (case-insensitive), creating it. 0 on error.
@@ -98,11 +111,21 @@ public:
     static QString partialPath(const QString& finalBase);
 
 private:
+    /// How connections open the file: read-write in WAL mode, read-only, or read-only and
+    /// immutable (no -shm/-wal files, for a read-only folder). Fixed by open().
+    enum class Access { ReadWrite, ReadOnly, Immutable };
+
     QSqlDatabase connection() const; ///< this thread's connection (opened on first use)
+    void dropConnection() const;     ///< closes and forgets this thread's connection
+    [[nodiscard]] QString connectionProblem() const; ///< why this thread's connection is unusable, or ""
+    bool refuseWrite(QString* error) const;          ///< true (with the reason) when read-only
+    /// The one-line reason of a failed read; "" when `q` has no error.
+    [[nodiscard]] QString readError(const QSqlQuery& q) const;
     qint64 genreId(QSqlDatabase& db, const QString& name, QString* error);
 
     LibraryPaths m_paths;
     QString m_connectionPrefix;
+    Access m_access = Access::ReadWrite;
     bool m_open = false;
 };
 

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Library's read side (queries); the write side is in Library.cpp.
+// Library's read side (queries); the write side is in Library.cpp. Every read checks the
+// query's error both after exec() and after the last row (a corrupted page can end a scan
+// half-way), and reports it in the ReadResult.
 #include "Library.h"
 #include "LibrarySql.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 
@@ -10,7 +13,16 @@
 
 namespace gs {
 
-QList<TrackRecord> Library::tracks(const TrackQuery& query) const
+QString Library::readError(const QSqlQuery& q) const
+{
+    if (!q.lastError().isValid())
+        return {};
+    QString why = q.lastError().text().trimmed();
+    why.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return QStringLiteral("library: cannot read %1 (%2)").arg(m_paths.database(), why);
+}
+
+ReadResult<QList<TrackRecord>> Library::tracks(const TrackQuery& query) const
 {
     QStringList where;
     QVariantList binds;
@@ -44,32 +56,35 @@ QList<TrackRecord> Library::tracks(const TrackQuery& query) const
     q.prepare(text);
     for (const QVariant& v : binds)
         q.addBindValue(v);
-    QList<TrackRecord> out;
+    ReadResult<QList<TrackRecord>> out;
     if (q.exec())
         while (q.next())
             out.append(sql::trackFromRow(q));
+    out.error = readError(q);
     return out;
 }
 
-QList<TrackRecord> Library::tracksByGenre(const QString& genre) const { return tracks({.genre = genre}); }
+ReadResult<QList<TrackRecord>> Library::tracksByGenre(const QString& genre) const { return tracks({.genre = genre}); }
 
-QList<TrackRecord> Library::tracksInPlaylist(qint64 playlistId) const
+ReadResult<QList<TrackRecord>> Library::tracksInPlaylist(qint64 playlistId) const
 {
-    return playlistId > 0 ? tracks({.playlistId = playlistId}) : QList<TrackRecord>{};
+    return playlistId > 0 ? tracks({.playlistId = playlistId}) : ReadResult<QList<TrackRecord>>{};
 }
 
-std::optional<TrackRecord> Library::track(qint64 id) const
+ReadResult<std::optional<TrackRecord>> Library::track(qint64 id) const
 {
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT %1 FROM tracks t LEFT JOIN genres g ON g.id = t.genre_id WHERE t.id = ?")
                   .arg(sql::trackColumns()));
     q.addBindValue(id);
+    ReadResult<std::optional<TrackRecord>> out;
     if (q.exec() && q.next())
-        return sql::trackFromRow(q);
-    return std::nullopt;
+        out.emplace(sql::trackFromRow(q));
+    out.error = readError(q);
+    return out;
 }
 
-std::optional<TrackRecord> Library::trackBySource(const QString& source, const QString& sourceId) const
+ReadResult<std::optional<TrackRecord>> Library::trackBySource(const QString& source, const QString& sourceId) const
 {
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT %1 FROM tracks t LEFT JOIN genres g ON g.id = t.genre_id "
@@ -77,39 +92,43 @@ std::optional<TrackRecord> Library::trackBySource(const QString& source, const Q
                   .arg(sql::trackColumns()));
     q.addBindValue(source);
     q.addBindValue(sourceId);
+    ReadResult<std::optional<TrackRecord>> out;
     if (q.exec() && q.next())
-        return sql::trackFromRow(q);
-    return std::nullopt;
+        out.emplace(sql::trackFromRow(q));
+    out.error = readError(q);
+    return out;
 }
 
-QList<GenreInfo> Library::genres() const
+ReadResult<QList<GenreInfo>> Library::genres() const
 {
     QSqlQuery q(connection());
-    QList<GenreInfo> out;
+    ReadResult<QList<GenreInfo>> out;
     if (q.exec(QStringLiteral("SELECT g.id, g.name, COUNT(t.id) FROM genres g LEFT JOIN tracks t "
                               "ON t.genre_id = g.id GROUP BY g.id ORDER BY g.name COLLATE NOCASE")))
         while (q.next())
             out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt()});
+    out.error = readError(q);
     return out;
 }
 
-QList<PlaylistRecord> Library::playlists() const
+ReadResult<QList<PlaylistRecord>> Library::playlists() const
 {
     QSqlQuery q(connection());
-    QList<PlaylistRecord> out;
+    ReadResult<QList<PlaylistRecord>> out;
     if (q.exec(QStringLiteral("SELECT p.id, p.source, p.source_id, p.title, COALESCE(g.name, ''), "
                               "(SELECT COUNT(*) FROM playlist_tracks pt WHERE pt.playlist_id = p.id) "
                               "FROM playlists p LEFT JOIN genres g ON g.id = p.genre_id ORDER BY p.id")))
         while (q.next())
             out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                         q.value(3).toString(), q.value(4).toString(), q.value(5).toInt()});
+    out.error = readError(q);
     return out;
 }
 
-LibraryStats Library::stats() const
+ReadResult<LibraryStats> Library::stats() const
 {
     QSqlQuery q(connection());
-    LibraryStats out;
+    ReadResult<LibraryStats> out;
     std::map<QString, LibraryStats::Row> rows; // sorted by genre
     if (q.exec(QStringLiteral("SELECT COALESCE(g.name, ''), t.status, COUNT(*) FROM tracks t "
                               "LEFT JOIN genres g ON g.id = t.genre_id GROUP BY 1, 2"))) {
@@ -125,6 +144,7 @@ LibraryStats Library::stats() const
             out.totalTracks += n;
         }
     }
+    out.error = readError(q);
     for (auto& [name, row] : rows)
         out.genres.append(row);
     return out;

@@ -3,8 +3,10 @@
 // statuses, queries, several threads at once, and crash repair.
 #include "library/Library.h"
 #include "library/LibrarySchema.h"
+#include "support/SqliteDamage.h"
 
 #include <QFile>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -108,6 +110,147 @@ private slots:
         QVERIFY2(second.open(&error), qPrintable(error));
         QCOMPARE(second.schemaVersion(), LibrarySchema::latestVersion());
         QCOMPARE(second.genres().size(), 1); // data survived the migration
+    }
+
+    void aFileThatIsNoLibraryIsNamed_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("text") << QByteArray("these are my notes, not a database\n").repeated(200) << QString();
+        QTest::newRow("png header") << QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(4096, '\0') << QString();
+        QTest::newRow("other program's SQLite") << QByteArray() << QStringLiteral("foreign");
+    }
+
+    void aFileThatIsNoLibraryIsNamed()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, kind);
+        const QString dir = freshDir();
+        QVERIFY(LibraryPaths(dir).ensureExists());
+        const QString file = LibraryPaths(dir).database();
+        if (kind == QLatin1String("foreign")) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE invoices(id INTEGER PRIMARY KEY, total REAL)")));
+            q.finish();
+            db.close();
+            db = {};
+            QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+        } else {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        const QByteArray before = [&] {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        Library lib{LibraryPaths(dir)};
+        QString error;
+        QVERIFY(!lib.open(&error));
+        QVERIFY2(error.contains(file + QStringLiteral(" is not a GenreScope library")), qPrintable(error));
+        QVERIFY2(!error.contains(QStringLiteral("WAL")), qPrintable(error));
+        QVERIFY(!error.contains(QLatin1Char('\n')));
+        QFile after(file);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), before); // left as it was
+    }
+
+    // A library on read-only media or in a read-only folder (no -shm/-wal can be made) is
+    // opened for reading: listing works, writes say why they cannot. (Root ignores file
+    // permissions: tst_localimport runs the same case through the CLI as user nobody.)
+    void aReadOnlyLibraryCanBeListed_data()
+    {
+        QTest::addColumn<bool>("folderReadOnly");
+        QTest::newRow("read-only file") << false;
+        QTest::newRow("read-only folder") << true;
+    }
+
+    void aReadOnlyLibraryCanBeListed()
+    {
+        if (::geteuid() == 0)
+            QSKIP("root writes read-only files; see tst_localimport::readOnlyLibraryThroughTheCli");
+        QFETCH(bool, folderReadOnly);
+        const QString dir = freshDir();
+        {
+            Library lib{LibraryPaths(dir)};
+            QVERIFY(lib.open());
+            QVERIFY(lib.addPlaylist(playlist(QStringLiteral("1"), QStringLiteral("rock")),
+                                    {remote(QStringLiteral("1"), QStringLiteral("A")),
+                                     remote(QStringLiteral("2"), QStringLiteral("B"))}));
+        }
+        const QString file = LibraryPaths(dir).database();
+        QVERIFY(!QFile::exists(file + QStringLiteral("-wal"))); // closed cleanly
+        const auto readOnly = QFileDevice::ReadOwner | QFileDevice::ReadUser | QFileDevice::ExeOwner |
+                              QFileDevice::ExeUser;
+        QVERIFY(QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::ReadUser));
+        if (folderReadOnly)
+            QVERIFY(QFile::setPermissions(dir, readOnly));
+        auto restore = qScopeGuard([&] {
+            QFile::setPermissions(dir, readOnly | QFileDevice::WriteOwner | QFileDevice::WriteUser);
+        });
+        Library lib{LibraryPaths(dir)};
+        QString error;
+        QVERIFY2(lib.open(&error), qPrintable(error));
+        QVERIFY(lib.isReadOnly());
+        QCOMPARE(lib.tracks().size(), 2);
+        QCOMPARE(lib.genres().size(), 1);
+        QVERIFY(!lib.ensureGenre(QStringLiteral("jazz"), &error));
+        QVERIFY2(error.contains(file + QStringLiteral(" is read-only")), qPrintable(error));
+        QCOMPARE(lib.repair(), 0);
+    }
+
+    // A corrupted file (its header page intact, every other page overwritten) opens, but no
+    // read passes for an empty library: each says it failed, naming the file.
+    void readsOfACorruptedLibraryFail()
+    {
+        const QString dir = freshDir();
+        qint64 id = 0;
+        {
+            Library lib{LibraryPaths(dir)};
+            QVERIFY(lib.open());
+            const auto stored = lib.addPlaylist(playlist(QStringLiteral("1"), QStringLiteral("rock")),
+                                                {remote(QStringLiteral("1"), QStringLiteral("A"))});
+            QVERIFY(stored);
+            id = stored->trackIds[0];
+            QVERIFY(lib.tracks().ok());
+            QCOMPARE(lib.tracks().size(), 1);
+        }
+        const QString file = LibraryPaths(dir).database();
+        QVERIFY(!QFile::exists(file + QStringLiteral("-wal"))); // all of it is in the main file
+        QVERIFY(testsupport::corruptAllButTheFirstPage(file));
+
+        Library lib{LibraryPaths(dir)};
+        QString error;
+        QVERIFY2(lib.open(&error), qPrintable(error)); // the header page is fine
+        const auto check = [&](const QString& what, bool ok, const QString& why) {
+            QVERIFY2(!ok, qPrintable(what));
+            QVERIFY2(why.startsWith(QStringLiteral("library: cannot read ") + file + QStringLiteral(" (")),
+                     qPrintable(what + QStringLiteral(": ") + why));
+            QVERIFY2(!why.contains(QLatin1Char('\n')), qPrintable(why));
+        };
+        const auto tracks = lib.tracks();
+        check(QStringLiteral("tracks"), tracks.ok(), tracks.error);
+        QVERIFY(tracks.isEmpty());
+        const auto one = lib.track(id);
+        check(QStringLiteral("track"), one.ok(), one.error);
+        const auto bySource = lib.trackBySource(QString::fromLatin1(sources::Deezer), QStringLiteral("1"));
+        check(QStringLiteral("trackBySource"), bySource.ok(), bySource.error);
+        const auto genres = lib.genres();
+        check(QStringLiteral("genres"), genres.ok(), genres.error);
+        const auto playlists = lib.playlists();
+        check(QStringLiteral("playlists"), playlists.ok(), playlists.error);
+        const auto stats = lib.stats();
+        check(QStringLiteral("stats"), stats.ok(), stats.error);
+        QCOMPARE(lib.repair(&error), 0);
+        QVERIFY2(error.contains(QStringLiteral("cannot read")), qPrintable(error));
+        // A healthy empty library is ok() and empty: the two are told apart.
+        Library empty{LibraryPaths(freshDir())};
+        QVERIFY(empty.open());
+        QVERIFY(empty.tracks().ok() && empty.tracks().isEmpty());
+        QVERIFY(empty.track(1).ok() && !empty.track(1));
     }
 
     void addPlaylistNeverDuplicates()

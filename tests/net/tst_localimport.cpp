@@ -7,10 +7,14 @@
 #include "library/LocalImporter.h"
 #include "support/CliRunner.h"
 #include "support/Paths.h"
+#include "support/SqliteDamage.h"
 
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -190,11 +194,13 @@ private slots:
         const QString root = m_tmp.filePath(QStringLiteral("hostile"));
         const QString rock = root + QStringLiteral("/rock");
         copyCorpus(QStringLiteral("metal/01-armygeddon.mp3"), rock + QStringLiteral("/good.mp3"));
-        copyCorpus(QStringLiteral("metal/02-dead-dreams.mp3"), rock + QStringLiteral("/album.mp3/inner.mp3")); // a folder
+        copyCorpus(QStringLiteral("metal/02-chaos-god.mp3"), rock + QStringLiteral("/album.mp3/inner.mp3")); // a folder
         QVERIFY(QFile::link(rock + QStringLiteral("/missing.mp3"), rock + QStringLiteral("/gone.mp3")));
         QCOMPARE(::mkfifo(QFile::encodeName(rock + QStringLiteral("/pipe.mp3")).constData(), 0644), 0);
-        QVERIFY(copyToRawName(QStringLiteral("metal/01-armygeddon.mp3"), QFile::encodeName(rock) + "/caf\xe9.mp3"));
-        const QString badName = rock + QStringLiteral("/caf\uFFFD.mp3"); // how it is shown
+        const QByteArray rawName = QFile::encodeName(rock) + "/caf\xe9.mp3";
+        QVERIFY(copyToRawName(QStringLiteral("metal/01-armygeddon.mp3"), rawName));
+        auto removeRaw = qScopeGuard([rawName] { ::unlink(rawName.constData()); }); // Qt cannot name it
+        const QString badName = rock + QStringLiteral("/caf\\xE9.mp3"); // how it is shown
 
         Library lib{LibraryPaths(m_tmp.filePath(QStringLiteral("lib-hostile")))};
         QVERIFY(lib.open());
@@ -211,7 +217,7 @@ private slots:
         const auto r = cli({QStringLiteral("import"), QStringLiteral("folder"), root, QStringLiteral("--library"), libDir});
         QCOMPARE(r.code, 1); // some failed, the others were done
         QVERIFY2(r.out.contains(QStringLiteral("imported 2 tracks, 3 failed")), qPrintable(r.out));
-        for (const QString& named : {rock + QStringLiteral("/gone.mp3"), rock + QStringLiteral("/pipe.mp3"), badName})
+        for (const QString& named : QStringList{rock + QStringLiteral("/gone.mp3"), rock + QStringLiteral("/pipe.mp3"), badName})
             QVERIFY2(!lineNaming(r.err, named).isEmpty(), qPrintable(named + QStringLiteral(" not named in: ") + r.err));
     }
 
@@ -255,6 +261,118 @@ private slots:
             QCOMPARE(report.imported.size(), 1);
             QCOMPARE(report.failures.size(), 2);
         }
+    }
+
+    // `library list` on a library the user may not write (a root-owned one, for `nobody`):
+    // listed from a read-only connection; an import into it says why it cannot.
+    void readOnlyLibraryThroughTheCli()
+    {
+        const bool root = ::geteuid() == 0;
+        if (root && !::getpwnam("nobody"))
+            QSKIP("running as root and there is no user 'nobody' to drop to");
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString libDir = tmp.filePath(QStringLiteral("lib"));
+        {
+            Library lib{LibraryPaths(libDir)};
+            QVERIFY(lib.open());
+            TrackRecord t;
+            t.source = QString::fromLatin1(sources::Deezer);
+            t.sourceId = QStringLiteral("42");
+            t.title = QStringLiteral("Read Me");
+            QVERIFY(lib.addPlaylist({0, t.source, QStringLiteral("7"), QStringLiteral("P"), QStringLiteral("rock"), 0}, {t}));
+        }
+        const auto rx = QFileDevice::ReadOwner | QFileDevice::ReadUser | QFileDevice::ExeOwner | QFileDevice::ExeUser |
+                        QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
+        QVERIFY(QFile::setPermissions(tmp.path(), rx));
+        QVERIFY(QFile::setPermissions(libDir, rx)); // owner included: read-only for everyone
+        auto restore = qScopeGuard([&] {
+            for (const QString& d : {tmp.path(), libDir})
+                QFile::setPermissions(d, rx | QFileDevice::WriteOwner);
+        });
+        auto run = [&](const QStringList& args) { return root ? cliAsNobody(args) : cli(args); };
+        auto r = run({QStringLiteral("library"), QStringLiteral("list"), QStringLiteral("--csv"),
+                      QStringLiteral("--library"), libDir});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 2);
+        QVERIFY(r.out.contains(QStringLiteral("Read Me")));
+        QVERIFY(!QFile::exists(LibraryPaths(libDir).database() + QStringLiteral("-wal")));
+        r = run({QStringLiteral("import"), QStringLiteral("folder"), testsupport::corpusDir() + QStringLiteral("/metal"),
+                 QStringLiteral("--genre"), QStringLiteral("metal"), QStringLiteral("--library"), libDir});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("is read-only")), qPrintable(r.err));
+    }
+
+    void notALibraryThroughTheCli()
+    {
+        QTemporaryDir tmp;
+        const QString libDir = tmp.filePath(QStringLiteral("lib"));
+        writeFile(LibraryPaths(libDir).database(), QByteArray("<html>not a database</html>\n").repeated(100));
+        const auto r = cli({QStringLiteral("library"), QStringLiteral("list"), QStringLiteral("--library"), libDir});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(LibraryPaths(libDir).database() + QStringLiteral(" is not a GenreScope library")),
+                 qPrintable(r.err));
+        QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0); // one line
+    }
+
+    // A library that cannot be read is not an empty one: one line, nothing listed, exit 2.
+    void corruptedLibraryThroughTheCli()
+    {
+        QTemporaryDir tmp;
+        const QString libDir = tmp.filePath(QStringLiteral("lib"));
+        {
+            Library lib{LibraryPaths(libDir)};
+            QVERIFY(lib.open());
+            TrackRecord t;
+            t.source = QString::fromLatin1(sources::Deezer);
+            t.sourceId = QStringLiteral("42");
+            QVERIFY(lib.addPlaylist({0, t.source, QStringLiteral("7"), QStringLiteral("P"), QStringLiteral("rock"), 0}, {t}));
+        }
+        const QString file = LibraryPaths(libDir).database();
+        QVERIFY(testsupport::corruptAllButTheFirstPage(file));
+        for (const QStringList& extra : {QStringList{QStringLiteral("list")}, QStringList{QStringLiteral("list"), QStringLiteral("--csv")},
+                                         QStringList{QStringLiteral("stats")}}) {
+            const auto r = cli(QStringList{QStringLiteral("library")} + extra + QStringList{QStringLiteral("--library"), libDir});
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+            QVERIFY2(r.err.contains(QStringLiteral("cannot read ") + file), qPrintable(r.err));
+            QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0);
+        }
+    }
+
+    // Held by another program (an exclusive lock): after the busy timeout (15 s) the CLI says
+    // the file is locked, in one line, and lists nothing.
+    void lockedLibraryThroughTheCli()
+    {
+        QTemporaryDir tmp;
+        const QString libDir = tmp.filePath(QStringLiteral("lib"));
+        {
+            Library lib{LibraryPaths(libDir)};
+            QVERIFY(lib.open());
+            TrackRecord t;
+            t.source = QString::fromLatin1(sources::Deezer);
+            t.sourceId = QStringLiteral("42");
+            QVERIFY(lib.addPlaylist({0, t.source, QStringLiteral("7"), QStringLiteral("P"), QStringLiteral("rock"), 0}, {t}));
+        }
+        const QString file = LibraryPaths(libDir).database();
+        {
+            QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+            locker.setDatabaseName(file);
+            QVERIFY(locker.open());
+            QSqlQuery q(locker);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA locking_mode=EXCLUSIVE")));
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE tracks SET title = 'held'")));
+            const auto r = cli({QStringLiteral("library"), QStringLiteral("list"), QStringLiteral("--library"), libDir});
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+            q.finish();
+            locker.close();
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+            QVERIFY2(r.err.contains(file) && r.err.contains(QStringLiteral("locked")), qPrintable(r.err));
+            QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
     }
 
     void cliImportListAndStats()

@@ -3,6 +3,7 @@
 // folders on the library panel imports them off the GUI thread; the first-run demo import
 // fills an empty library with the demo clips (genre = folder, titles from the manifest).
 #include "DemoImport.h"
+#include "ImportProgress.h"
 #include "ImportRunner.h"
 #include "LibraryModel.h"
 #include "LibraryPanel.h"
@@ -13,18 +14,24 @@
 #include "UiFixture.h"
 #include "library/DemoLocator.h"
 #include "support/Paths.h"
+#include "support/SqliteDamage.h"
 
 #include <QDir>
 #include <QFile>
 #include <QAbstractButton>
+#include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
 #include <stdexcept>
+
+#include <sys/stat.h>
 
 using namespace gs;
 
@@ -159,6 +166,72 @@ private slots:
         const auto after = finished.at(2).at(1).value<LocalImportReport>(); // the runner goes on
         QVERIFY2(after.fatal.isEmpty(), qPrintable(after.fatal));
         QCOMPARE(after.imported.size(), 1);
+    }
+
+    // A corrupted library: the window says it cannot be read and never offers the demo,
+    // which it does offer for a library that is really empty (firstRunDemoImportFromTheWindow).
+    void anUnreadableLibraryIsNotOfferedTheDemo()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY2(!DemoLocator::demoDir().isEmpty(), "no demo library found (the offer would not be made anyway)");
+        QTemporaryDir dir;
+        const LibraryPaths paths(dir.filePath(QStringLiteral("lib")));
+        {
+            Library lib{paths};
+            QVERIFY(lib.open());
+            TrackRecord t;
+            t.source = QString::fromLatin1(sources::Deezer);
+            t.sourceId = QStringLiteral("42");
+            QVERIFY(lib.addPlaylist({0, t.source, QStringLiteral("7"), QStringLiteral("P"), QStringLiteral("rock"), 0}, {t}));
+        }
+        QVERIFY(testsupport::corruptAllButTheFirstPage(paths.database()));
+        Library library{paths};
+        QString error;
+        QVERIFY2(library.open(&error), qPrintable(error));
+        MainWindow window(library, {.offerDemo = true});
+        QSignalSpy failed(window.libraryPanel(), &LibraryPanel::readFailed);
+        QSignalSpy refreshed(window.libraryPanel(), &LibraryPanel::refreshed);
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 30000);
+        QVERIFY2(failed.first().at(0).toString().contains(paths.database()), qPrintable(failed.first().at(0).toString()));
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Cannot read the library")));
+        QVERIFY(window.libraryPanel()->lastError().contains(QStringLiteral("cannot read")));
+        window.libraryPanel()->refresh(); // and again: still no offer
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 30000);
+        QCOMPARE(refreshed.size(), 0); // the offer is made on the first refreshed(), and only there
+        QVERIFY(!window.findChild<QMessageBox*>());
+    }
+
+    // What a dropped folder holds that cannot be read is named in the status bar's tooltip,
+    // one line each, next to what was imported.
+    void aDroppedFolderNamesWhatItSkipped()
+    {
+        uitest::LibraryFixture fx;
+        QString error;
+        QVERIFY2(fx.open(&error), qPrintable(error));
+        const QString folder = fx.dir.filePath(QStringLiteral("drop/rock"));
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(QFile::copy(testsupport::corpusDir() + QStringLiteral("/chiptune/01-future-cowboy.mp3"),
+                            folder + QStringLiteral("/a.mp3")));
+        QVERIFY(QFile::link(folder + QStringLiteral("/missing.mp3"), folder + QStringLiteral("/gone.mp3")));
+        QCOMPARE(::mkfifo(QFile::encodeName(folder + QStringLiteral("/pipe.mp3")).constData(), 0644), 0);
+        ImportRunner runner(*fx.library);
+        ImportProgress strip(runner);
+        QSignalSpy finished(&runner, &ImportRunner::finished);
+        runner.importPaths({folder}, QStringLiteral("rock"), QStringLiteral("rock"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        const auto report = finished.first().at(1).value<LocalImportReport>();
+        QCOMPARE(report.imported.size(), 1);
+        QCOMPARE(report.failures.size(), 2);
+        const QLabel* label = strip.findChild<QLabel*>();
+        QVERIFY(label);
+        QVERIFY2(label->text().contains(QStringLiteral("2 files skipped")), qPrintable(label->text()));
+        const QStringList lines = label->toolTip().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.contains(folder + QStringLiteral("/gone.mp3: broken link (its target is missing)")),
+                 qPrintable(label->toolTip()));
+        QVERIFY2(lines.contains(folder + QStringLiteral("/pipe.mp3: not a regular file (a FIFO, socket or device)")),
+                 qPrintable(label->toolTip()));
     }
 
     void demoImportWithoutADemoFails()
