@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Sanitizer builds (see CMakePresets.json: dev-asan, dev-tsan, fuzz).
+#
+# GENRESCOPE_SANITIZE: empty (normal build), "address,undefined" or "thread". Applies to every
+#   target of the project (the libraries, the apps and the tests), never to Qt or the system
+#   libraries, which stay uninstrumented. UBSan never recovers: the first finding fails the test.
+# GENRESCOPE_SANITIZER_ENV: the environment every CTest test gets in such a build (the runtime
+#   options and the suppression files in tests/sanitizers/), so that a plain `ctest` in the
+#   build folder runs with them. Each option is explained where it is set.
+set(GENRESCOPE_SANITIZE "" CACHE STRING "Sanitizers for the whole build: empty, address,undefined or thread")
+set_property(CACHE GENRESCOPE_SANITIZE PROPERTY STRINGS "" "address,undefined" "thread")
+
+set(GENRESCOPE_SANITIZER_ENV "")
+set(_gs_supp "${PROJECT_SOURCE_DIR}/tests/sanitizers")
+if(GENRESCOPE_SANITIZE STREQUAL "address,undefined")
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+  set(_asan
+      detect_leaks=1                # LeakSanitizer at exit (lsan.supp lists what system libraries keep)
+      detect_stack_use_after_return=1
+      check_initialization_order=1  # static initialisers that read another file's globals
+      strict_init_order=1)
+  set(_lsan
+      suppressions=${_gs_supp}/lsan.supp
+      print_suppressions=0)         # keep the log of a green run short
+  set(_ubsan
+      print_stacktrace=1            # a finding names the whole call chain, not only the line
+      halt_on_error=1)
+  list(JOIN _asan ":" _asan)
+  list(JOIN _lsan ":" _lsan)
+  list(JOIN _ubsan ":" _ubsan)
+  set(GENRESCOPE_SANITIZER_ENV "ASAN_OPTIONS=${_asan}" "LSAN_OPTIONS=${_lsan}" "UBSAN_OPTIONS=${_ubsan}")
+elseif(GENRESCOPE_SANITIZE STREQUAL "thread")
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+  set(_tsan
+      suppressions=${_gs_supp}/tsan.supp
+      halt_on_error=1               # the first race fails the test (as UBSan does)
+      second_deadlock_stack=1)      # lock-order reports show both acquisitions
+  list(JOIN _tsan ":" _tsan)
+  set(GENRESCOPE_SANITIZER_ENV "TSAN_OPTIONS=${_tsan}")
+elseif(GENRESCOPE_FUZZ)
+  # libFuzzer build (tests/fuzz): coverage for libFuzzer plus ASan+UBSan in all our code; the
+  # fuzz executables add -fsanitize=fuzzer (libFuzzer's main) when they link.
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "GENRESCOPE_FUZZ needs clang (e.g. -DCMAKE_CXX_COMPILER=clang++-14)")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+                      -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+elseif(NOT GENRESCOPE_SANITIZE STREQUAL "")
+  message(FATAL_ERROR "GENRESCOPE_SANITIZE must be empty, address,undefined or thread (not ${GENRESCOPE_SANITIZE})")
+endif()
+unset(_gs_supp)
