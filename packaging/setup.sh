@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # One entry point for a fresh Debian 12 machine (root, or a user with sudo):
 #   packaging/setup.sh run    install what is needed, build, start GenreScope
-#   packaging/setup.sh test   install what is needed, build, run the whole test suite
+#   packaging/setup.sh test   install what is needed, build, run the whole test suite, check the
+#                             .deb, then run each fuzz target briefly (build-fuzz)
+#   packaging/setup.sh test --quick   the same without the fuzz targets (for development)
 #   packaging/setup.sh deps   only install the Debian packages
 #   packaging/setup.sh build  only configure and build (into ./build)
 set -euo pipefail
@@ -20,6 +22,7 @@ packages=(
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   libgl1-mesa-dri xvfb xauth python3-numpy
   desktop-file-utils appstream dpkg-dev ccache lintian
+  clang-14 libclang-rt-14-dev
 )
 
 as_root() {
@@ -40,21 +43,33 @@ install_deps() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=600 --no-install-recommends "${missing[@]}"
 }
 
+# Every build goes through ccache when present, with paths relative to the checkout so that
+# every clone shares one cache.
+launcher=()
+if command -v ccache >/dev/null; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
+fi
+
 build() {
-  local launcher=()
-  if command -v ccache >/dev/null; then
-    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
-    # Paths relative to the checkout, so that every clone shares one cache.
-    export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
-  fi
   cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
         -DGENRESCOPE_WERROR="${GENRESCOPE_WERROR:-ON}" >/dev/null
   cmake --build "$build_dir" -j "$(nproc)"
 }
 
-run_tests() {
-  QT_QPA_PLATFORM=offscreen ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)" \
-    --timeout 900 "$@"
+# The libFuzzer targets (tests/fuzz, CTest label `fuzz`), each for a short time, in their own
+# clang build (CMakePresets.json's fuzz preset, folder build-fuzz).
+fuzz_tests() {
+  echo "setup: building the fuzz targets (build-fuzz)" >&2
+  (cd "$here" && cmake --preset fuzz "${launcher[@]}" >/dev/null)
+  cmake --build "$here/build-fuzz" -j "$(nproc)" --target fuzzers
+  echo "setup: each fuzz target for a short time" >&2
+  run_tests_in "$here/build-fuzz" -L fuzz
+}
+
+run_tests_in() {
+  local dir="$1"; shift
+  QT_QPA_PLATFORM=offscreen ctest --test-dir "$dir" --output-on-failure -j "$(nproc)" --timeout 900 "$@"
 }
 
 run_app() {
@@ -72,7 +87,11 @@ shift || true
 case "$cmd" in
   deps)  install_deps ;;
   build) install_deps; build ;;
-  test)  install_deps; build; run_tests "$@"; "$here/packaging/check-deb.sh" "$build_dir" ;;
+  test)
+    quick=0
+    if [ "${1:-}" = "--quick" ]; then quick=1; shift; fi
+    install_deps; build; run_tests_in "$build_dir" "$@"; "$here/packaging/check-deb.sh" "$build_dir"
+    [ "$quick" -eq 1 ] || fuzz_tests ;;
   run)   install_deps; build; run_app "$@" ;;
-  *) echo "usage: $0 run|test|deps|build" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test [--quick] [CTEST OPTION...]|deps|build" >&2; exit 2 ;;
 esac

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A Spotify Web API response body (a playlist items page in the current items[].item shape or
+// the older items[].track one, or a track): what SpotifySource does with it - the JSON
+// object, every entry through trackFromJson as the listing does, and the "next" paging rule.
+#include "FuzzSupport.h"
+#include "net/JsonBody.h"
+#include "net/PagedListing.h"
+#include "net/ServiceEndpoints.h"
+#include "net/SpotifySource.h"
+
+#include <QJsonArray>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+    using namespace gs;
+    QString error;
+    const auto o = parseJsonObject(fuzz::bytes(data, size), QStringLiteral("spotify"), &error);
+    fuzz::fuzzCheck(o.has_value() == error.isEmpty(), "a parse gives an object or a reason, never both");
+    if (!o)
+        return 0;
+    (void)SpotifySource::trackFromJson(*o); // the /tracks/{id} answer
+    for (const QJsonValue& v : o->value(QStringLiteral("items")).toArray()) {
+        const QJsonObject item = v.toObject();
+        const QJsonObject t = (item.contains(QStringLiteral("item")) ? item.value(QStringLiteral("item"))
+                                                                     : item.value(QStringLiteral("track")))
+                                  .toObject();
+        if (const auto track = SpotifySource::trackFromJson(t))
+            fuzz::fuzzCheck(!track->record.sourceId.isEmpty(), "a listed track has an id");
+    }
+    PagedListing paging;
+    const QUrl here(QStringLiteral("https://api.spotify.com/v1/playlists/x/items?limit=50&offset=0"));
+    bool followed = false, finished = false;
+    paging.page = [&](const QUrl& next, int) {
+        followed = true;
+        fuzz::fuzzCheck(ServiceEndpoints::sameOrigin(next, here), "paging stays on the host");
+    };
+    paging.done = [&](const PlaylistListing&) { finished = true; };
+    paging.followNext(*o, here, 1, QStringLiteral("spotify"));
+    fuzz::fuzzCheck(followed != finished, "a page either follows next or finishes");
+    return 0;
+}
