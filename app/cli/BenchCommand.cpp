@@ -8,6 +8,7 @@
 #include "analysis/InputScanner.h"
 #include "audio/SndfileReader.h"
 #include "dsp/FeatureExtractor.h"
+#include "dsp/ParameterError.h"
 #include "dsp/Resampler.h"
 
 #include <QElapsedTimer>
@@ -16,6 +17,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <new>
 
 namespace {
 
@@ -62,6 +64,8 @@ QString timeOnce(const QString& path, const cli::FeatureOptions& fo, dsp::Featur
     if (!resampler.process(s.pcm.samples.data(), s.pcm.samples.size(), s.y))
         return QStringLiteral("resampling failed");
     t.resample.push_back(msSince(clock));
+    if (const std::string why = fo.params.checkFits(s.y.size()); !why.empty())
+        return QString::fromStdString(why);
     fx.melSpectrogram(s.y.data(), s.y.size(), s.mel);
     t.mel.push_back(msSince(clock));
     fx.dbAndMfcc(s.mel, s.melDb, s.mfcc);
@@ -79,15 +83,21 @@ int runBench(const QStringList& args)
         "libsndfile reads are timed stage by stage."));
     cli::addCommonOptions(parser);
     cli::addFeatureOptions(parser);
-    parser.addOption({QStringLiteral("runs"), QStringLiteral("Runs per file (default 10)."), QStringLiteral("N"), QStringLiteral("10")});
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("Threads for the batch pass (default: all cores)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("runs"), QStringLiteral("Runs per file, 1 to 1000 (default 10)."), QStringLiteral("N"), QStringLiteral("10")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("Threads for the batch pass, 1 to 256 (default: all cores)."), QStringLiteral("N")});
     parser.addPositionalArgument(QStringLiteral("inputs"), QStringLiteral("Audio files or folders."), QStringLiteral("FILE..."));
     if (!cli::parseOrExplain(parser, args))
         return cli::Usage;
     cli::FeatureOptions fo;
-    if (!cli::readFeatureOptions(parser, fo))
+    int threads = 0;
+    if (!cli::readFeatureOptions(parser, fo) || !cli::readThreads(parser, threads))
         return cli::Usage;
-    const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
+    bool runsOk = false;
+    const int runs = parser.value(QStringLiteral("runs")).toInt(&runsOk);
+    if (!runsOk || runs < 1 || runs > 1000) {
+        cli::error(QStringLiteral("--runs: '%1' is not a number from 1 to 1000").arg(parser.value(QStringLiteral("runs"))));
+        return cli::Usage;
+    }
     const gs::ScannedInputs inputs = gs::InputScanner::scan(parser.positionalArguments());
     for (const QString& e : inputs.errors)
         cli::error(e);
@@ -104,8 +114,14 @@ int runBench(const QStringList& args)
     for (const QString& path : inputs.files) {
         StageTimes t;
         QString why;
-        for (int r = 0; r < runs && why.isEmpty(); ++r)
-            why = timeOnce(path, fo, fx, scratch, t);
+        try {
+            for (int r = 0; r < runs && why.isEmpty(); ++r)
+                why = timeOnce(path, fo, fx, scratch, t);
+        } catch (const dsp::ParameterError& e) {
+            why = QString::fromStdString(e.what());
+        } catch (const std::bad_alloc&) {
+            why = QStringLiteral("out of memory");
+        }
         if (!why.isEmpty()) {
             cli::error(QStringLiteral("%1: %2").arg(path, why));
             ++failed;
@@ -129,8 +145,8 @@ int runBench(const QStringList& args)
     QStringList batch;
     for (int r = 0; r < runs; ++r)
         batch << inputs.files;
-    const int threads = parser.isSet(QStringLiteral("threads")) ? parser.value(QStringLiteral("threads")).toInt()
-                                                                : QThread::idealThreadCount();
+    if (threads == 0)
+        threads = QThread::idealThreadCount();
     QElapsedTimer clock;
     clock.start();
     gs::analyzeFiles(batch, fo.params, fo.decode, {.threads = threads}, [](int, gs::TrackFeatures&&) {});

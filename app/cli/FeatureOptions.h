@@ -19,6 +19,12 @@ struct FeatureOptions
 void addFeatureOptions(QCommandLineParser& parser);
 /// Reads the options; on a bad value prints a one-line error and returns false.
 /// The returned parameters are validated (dsp::ParameterError is turned into the error line).
+/// Ranges are dsp::FeatureParams' (sr 1000..384000, n_fft 2..65536, hop_length >= 1, n_mels
+/// 1..4096, n_mfcc 1..n_mels, fmin/fmax/top_db finite), and a 30 s clip must fit its memory limit.
 bool readFeatureOptions(const QCommandLineParser& parser, FeatureOptions& out);
+
+constexpr int kMaxThreads = 256;
+/// --threads N (1..kMaxThreads); unset gives 0 (= all cores). On a bad value prints the error, returns false.
+bool readThreads(const QCommandLineParser& parser, int& threads);
 
 } // namespace cli

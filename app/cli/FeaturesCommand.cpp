@@ -23,12 +23,13 @@ int runFeatures(const QStringList& args)
     cli::addCommonOptions(parser);
     cli::addFeatureOptions(parser);
     parser.addOption({QStringLiteral("out"), QStringLiteral("Output folder (created if needed)."), QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads, 1 to 256 (default: all cores)."), QStringLiteral("N")});
     parser.addPositionalArgument(QStringLiteral("inputs"), QStringLiteral("Audio files or folders."), QStringLiteral("FILE|DIR..."));
     if (!cli::parseOrExplain(parser, args))
         return cli::Usage;
     cli::FeatureOptions fo;
-    if (!cli::readFeatureOptions(parser, fo))
+    int threads = 0;
+    if (!cli::readFeatureOptions(parser, fo) || !cli::readThreads(parser, threads))
         return cli::Usage;
     const QString outDir = parser.value(QStringLiteral("out"));
     if (outDir.isEmpty() || parser.positionalArguments().isEmpty()) {
@@ -47,7 +48,7 @@ int runFeatures(const QStringList& args)
     int failed = int(inputs.errors.size()), done = 0;
     QElapsedTimer clock;
     clock.start();
-    gs::analyzeFiles(inputs.files, fo.params, fo.decode, {.threads = parser.value(QStringLiteral("threads")).toInt()},
+    gs::analyzeFiles(inputs.files, fo.params, fo.decode, {.threads = threads},
                      [&](int i, gs::TrackFeatures&& f) {
                          const QString& path = inputs.files[i];
                          QString why = f.error;

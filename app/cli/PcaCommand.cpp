@@ -64,13 +64,14 @@ bool readArgs(QCommandLineParser& parser, const QStringList& args, PcaArgs& a)
     parser.addOption({QStringLiteral("features"), QStringLiteral("summary (default), mfcc-image or mel-summary."),
                       QStringLiteral("SET"), QStringLiteral("summary")});
     parser.addOption({QStringLiteral("standardize"), QStringLiteral("Scale every feature to unit variance first.")});
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads, 1 to 256 (default: all cores)."), QStringLiteral("N")});
     parser.addPositionalArgument(QStringLiteral("inputs"), QStringLiteral("Folders (or files) of audio."), QStringLiteral("DIR..."));
     if (!cli::parseOrExplain(parser, args) || !cli::readFeatureOptions(parser, a.features))
         return false;
     a.out = parser.value(QStringLiteral("out"));
     a.csv = parser.value(QStringLiteral("csv"));
-    a.threads = parser.value(QStringLiteral("threads")).toInt();
+    if (!cli::readThreads(parser, a.threads))
+        return false;
     const auto kind = gs::featureSetFromName(parser.value(QStringLiteral("features")));
     if (!kind) {
         cli::error(QStringLiteral("--features: '%1' is not summary, mfcc-image or mel-summary")

@@ -18,6 +18,7 @@
 #include <QTextStream>
 
 #include <cmath>
+#include <new>
 #include <optional>
 
 namespace cli {
@@ -176,9 +177,19 @@ int runRender(const QStringList& args)
         error(QStringLiteral("%1: %2").arg(request.input, decoded.error));
         return Usage;
     }
+    if (const std::string why = features.params.checkFits(decoded.signal.size()); !why.empty()) {
+        error(QStringLiteral("%1: %2 s of audio %3")
+                  .arg(request.input, QString::number(decoded.signal.durationSeconds(), 'f', 1), QString::fromStdString(why)));
+        return Usage;
+    }
     dsp::FeatureExtractor extractor(features.params);
     dsp::FeatureSet set;
-    extractor.compute(decoded.signal.samples.data(), decoded.signal.size(), set);
+    try {
+        extractor.compute(decoded.signal.samples.data(), decoded.signal.size(), set);
+    } catch (const std::bad_alloc&) {
+        error(QStringLiteral("%1: out of memory computing the features").arg(request.input));
+        return Usage;
+    }
     const dsp::Matrix& values = request.spec.kind == render::SpectrogramPlotSpec::Kind::Mel ? set.melDb : set.mfcc;
     if (QString why = writeFigure(request, values); !why.isEmpty()) {
         error(QStringLiteral("%1: %2").arg(request.output, why));

@@ -5,6 +5,9 @@
 #include <QGuiApplication>
 #include <QTextStream>
 
+#include <exception>
+#include <new>
+
 namespace {
 
 // Qt's own chatter (platform plugin, XDG warnings) stays off stderr unless asked for with
@@ -58,7 +61,16 @@ int main(int argc, char** argv)
         if (name == QLatin1String(c.name)) {
             args.removeAt(1);
             args[0] = QStringLiteral("genrescope-cli ") + name;
-            return c.run(args);
+            // The last boundary: whatever a command lets escape is one line and exit 2, never
+            // std::terminate (commands report per-item failures themselves).
+            try {
+                return c.run(args);
+            } catch (const std::bad_alloc&) {
+                cli::error(QStringLiteral("%1: out of memory").arg(name));
+            } catch (const std::exception& e) {
+                cli::error(QStringLiteral("%1: %2").arg(name, QString::fromLocal8Bit(e.what())));
+            }
+            return cli::Usage;
         }
     }
     cli::error(QStringLiteral("unknown command '%1' (see genrescope-cli --help)").arg(name));

@@ -8,6 +8,8 @@
 #include <QThread>
 
 #include <atomic>
+#include <exception>
+#include <new>
 #include <optional>
 #include <vector>
 
@@ -60,6 +62,25 @@ QString analyzeOne(const TrackRecord& t, const FeatureCache& cache, std::optiona
     return {};
 }
 
+/// analyzeOne() that never throws: whatever escapes (memory, a bug) is this track's failure,
+/// so a worker thread of the pool never ends the process.
+QString analyzeGuarded(const TrackRecord& t, const FeatureCache& cache, std::optional<TrackAnalyzer>& analyzer,
+                       std::optional<CachedFeatures>& out, bool& hit)
+{
+    try {
+        return analyzeOne(t, cache, analyzer, out, hit);
+    } catch (const std::bad_alloc&) {
+        out.reset();
+        return QStringLiteral("out of memory");
+    } catch (const std::exception& e) {
+        out.reset();
+        return QStringLiteral("internal error: %1").arg(QString::fromLocal8Bit(e.what()));
+    } catch (...) {
+        out.reset();
+        return QStringLiteral("internal error");
+    }
+}
+
 } // namespace
 
 Analyzer::Analyzer(const dsp::FeatureParams& params, const QString& cacheDir, int threads, QObject* parent)
@@ -103,7 +124,7 @@ void Analyzer::worker(const std::shared_ptr<Run>& run)
     for (int i = run->next++; i < run->tracks.size() && !run->cancelled; i = run->next++) {
         const TrackRecord& t = run->tracks[i];
         bool hit = false;
-        const QString why = analyzeOne(t, run->cache, analyzer, run->results[size_t(i)], hit);
+        const QString why = analyzeGuarded(t, run->cache, analyzer, run->results[size_t(i)], hit);
         run->state[size_t(i)] = !why.isEmpty() ? Run::Failed : hit ? Run::FromCache : Run::Computed;
         ++run->done;
         const qint64 id = t.id;
@@ -156,8 +177,15 @@ void Analyzer::computePca(FeatureSetKind kind, bool standardize)
             r.standardize = standardize;
             r.error = QStringLiteral("no analysed tracks");
         } else {
-            auto table = std::make_shared<const FeatureTable>(FeatureTable::build(kind, last->rows, last->features));
-            r = pca(table, standardize);
+            try {
+                auto table = std::make_shared<const FeatureTable>(FeatureTable::build(kind, last->rows, last->features));
+                r = pca(table, standardize);
+            } catch (const std::bad_alloc&) {
+                r = PcaResult{};
+                r.kind = kind;
+                r.standardize = standardize;
+                r.error = QStringLiteral("out of memory building the PCA of %1 tracks").arg(last->rows.size());
+            }
         }
         QMetaObject::invokeMethod(
             this,
@@ -190,6 +218,9 @@ PcaResult Analyzer::pca(std::shared_ptr<const FeatureTable> table, bool standard
         r.explainedVarianceRatio = p.explainedVarianceRatio();
     } catch (const dsp::ParameterError& e) {
         r.error = QString::fromStdString(e.what());
+    } catch (const std::bad_alloc&) {
+        r.error = QStringLiteral("out of memory computing the PCA of %1 x %2 features")
+                      .arg(QString::number(table->size()), QString::number(table->nFeatures()));
     }
     return r;
 }

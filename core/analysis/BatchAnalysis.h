@@ -19,8 +19,10 @@ struct BatchOptions
     int threads = 0; ///< 0 = QThread::idealThreadCount()
 };
 
-/// Calls onResult(index into files, features) once per file. Throws dsp::ParameterError
-/// (before any work starts) for invalid parameters.
+/// Calls onResult(index into files, features) once per file, failures included (features.error
+/// set): nothing a track does ends the batch or the process. Throws dsp::ParameterError (before
+/// any work starts) for invalid parameters; an exception thrown by onResult stops further
+/// callbacks and is rethrown here once every worker has finished.
 void analyzeFiles(const QStringList& files, const dsp::FeatureParams& params, const DecodeOptions& decode,
                   const BatchOptions& options, const std::function<void(int, TrackFeatures&&)>& onResult);
 

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FeatureCache.h"
 
+#include "io/AtomicFile.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cstring>
@@ -171,13 +172,8 @@ QString FeatureCache::store(const QString& sha256, const CachedFeatures& feature
         return QStringLiteral("feature dimensions do not match the cache parameters");
     if (!QDir().mkpath(m_paramsDir))
         return QStringLiteral("cannot create %1").arg(m_paramsDir);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    file.write(encode(features));
-    if (!file.commit())
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    return {};
+    const QString why = AtomicFile::write(path, encode(features));
+    return why.isEmpty() ? QString() : QStringLiteral("cannot write %1: %2").arg(path, why);
 }
 
 } // namespace gs

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FeatureTableCsv.h"
 
+#include "io/AtomicFile.h"
 #include "library/CsvField.h"
-
-#include <QSaveFile>
 
 namespace gs {
 
@@ -35,13 +34,8 @@ QByteArray FeatureTableCsv::coordinates(const PcaResult& result, IdColumn idColu
 
 QString FeatureTableCsv::writeCoordinates(const QString& path, const PcaResult& result, IdColumn idColumn)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write: %1").arg(f.errorString());
-    f.write(coordinates(result, idColumn));
-    if (!f.commit())
-        return QStringLiteral("cannot write: %1").arg(f.errorString());
-    return {};
+    const QString why = AtomicFile::write(path, coordinates(result, idColumn));
+    return why.isEmpty() ? QString() : QStringLiteral("cannot write: %1").arg(why);
 }
 
 } // namespace gs

@@ -1,20 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "NpyWriter.h"
 
-#include <QSaveFile>
+#include "io/AtomicFile.h"
+
+#include <new>
 
 namespace gs {
 namespace {
 
-QString save(const QString& path, const QByteArray& bytes)
+QString save(const QString& path, const dsp::Matrix& m, bool oneDimensional)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-    f.write(bytes);
-    if (!f.commit())
-        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-    return {};
+    QString why;
+    try {
+        why = AtomicFile::write(path, NpyWriter::encode(m, oneDimensional));
+    } catch (const std::bad_alloc&) {
+        why = QStringLiteral("out of memory encoding %1 x %2 values").arg(QString::number(m.rows()), QString::number(m.cols()));
+    }
+    return why.isEmpty() ? QString() : QStringLiteral("cannot write %1: %2").arg(path, why);
 }
 
 } // namespace
@@ -40,11 +42,8 @@ QByteArray NpyWriter::encode(const dsp::Matrix& m, bool oneDimensional)
     return out;
 }
 
-QString NpyWriter::write(const QString& path, const dsp::Matrix& m) { return save(path, encode(m)); }
+QString NpyWriter::write(const QString& path, const dsp::Matrix& m) { return save(path, m, false); }
 
-QString NpyWriter::write(const QString& path, const dsp::Vector& v)
-{
-    return save(path, encode(dsp::Matrix(v), true));
-}
+QString NpyWriter::write(const QString& path, const dsp::Vector& v) { return save(path, v, true); }
 
 } // namespace gs

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Writes NumPy .npy files (format 1.0, little-endian float32, C order) that numpy.load reads:
-// a (rows x cols) dsp::Matrix is stored with shape (rows, cols). Atomic (QSaveFile).
+// a (rows x cols) dsp::Matrix is stored with shape (rows, cols). Atomic (AtomicFile):
+// a file is complete or absent. write() never throws.
 #include "dsp/Matrix.h"
 
 #include <QString>

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SummaryCsv.h"
 
+#include "io/AtomicFile.h"
 #include "library/CsvField.h"
-
-#include <QSaveFile>
 
 namespace gs {
 
@@ -29,10 +28,8 @@ QByteArray SummaryCsv::bytes() const
 
 QString SummaryCsv::write(const QString& path) const
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes()) < 0 || !f.commit())
-        return QStringLiteral("%1: cannot write (%2)").arg(path, f.errorString());
-    return {};
+    const QString why = AtomicFile::write(path, bytes());
+    return why.isEmpty() ? QString() : QStringLiteral("%1: cannot write (%2)").arg(path, why);
 }
 
 } // namespace gs

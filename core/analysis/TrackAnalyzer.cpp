@@ -2,6 +2,9 @@
 #include "TrackAnalyzer.h"
 
 #include "dsp/Features.h"
+#include "dsp/ParameterError.h"
+
+#include <new>
 
 namespace gs {
 
@@ -14,14 +17,26 @@ TrackAnalyzer::TrackAnalyzer(const dsp::FeatureParams& params, const DecodeOptio
 TrackFeatures TrackAnalyzer::analyzeSignal(const dsp::Signal& signal)
 {
     TrackFeatures t;
-    t.sr = signal.sr;
-    t.samples = signal.size();
-    dsp::FeatureSet set;
-    m_extractor.compute(signal.samples.data(), signal.size(), set);
-    t.melDb = std::move(set.melDb);
-    t.mfcc = std::move(set.mfcc);
-    t.summary = dsp::meanStdSummary(t.mfcc);
-    t.melSummary = dsp::meanStdSummary(t.melDb);
+    if (const std::string why = params().checkFits(signal.size()); !why.empty()) {
+        t.error = QStringLiteral("%1 s of audio %2").arg(QString::number(signal.durationSeconds(), 'f', 1),
+                                                         QString::fromStdString(why));
+        return t;
+    }
+    try {
+        t.sr = signal.sr;
+        t.samples = signal.size();
+        dsp::FeatureSet set;
+        m_extractor.compute(signal.samples.data(), signal.size(), set);
+        t.melDb = std::move(set.melDb);
+        t.mfcc = std::move(set.mfcc);
+        t.summary = dsp::meanStdSummary(t.mfcc);
+        t.melSummary = dsp::meanStdSummary(t.melDb);
+    } catch (const std::bad_alloc&) {
+        TrackFeatures failed;
+        failed.error = QStringLiteral("out of memory computing the features of %1 s of audio")
+                           .arg(QString::number(signal.durationSeconds(), 'f', 1));
+        return failed;
+    }
     return t;
 }
 

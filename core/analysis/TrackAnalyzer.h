@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Decodes one file and runs the librosa chain on it (load -> mel -> dB -> MFCC -> summaries).
-// Blocking; thread-safe as long as each thread uses its own TrackAnalyzer.
+// Blocking; thread-safe as long as each thread uses its own TrackAnalyzer. After construction
+// nothing throws: bad audio, a signal too long for FeatureParams::kMaxTrackBytes and memory
+// running out are all a TrackFeatures with `error` set.
 #include "TrackFeatures.h"
 #include "audio/AudioDecoder.h"
 #include "dsp/FeatureExtractor.h"

@@ -2,8 +2,10 @@
 #include "AudioDecoder.h"
 
 #include "ContentSniffer.h"
+#include "Mpg123Reader.h"
 #include "QtAudioReader.h"
 #include "SndfileReader.h"
+#include "dsp/ParameterError.h"
 #include "dsp/Resampler.h"
 
 #include <QDir>
@@ -16,6 +18,10 @@
 #ifdef Q_OS_UNIX
 #include <dirent.h>
 #endif
+
+#include <algorithm>
+#include <cmath>
+#include <new>
 
 namespace gs {
 namespace {
@@ -31,10 +37,20 @@ void releaseIfHuge(PcmMono& pcm)
         std::vector<float>().swap(pcm.samples);
 }
 
-DecodeResult finish(PcmMono& pcm, const QString& backend, const DecodeOptions& options)
+// librosa refuses such a buffer too (util.valid_audio: "Audio buffer is not finite everywhere").
+QString firstNonFinite(const PcmMono& pcm)
 {
-    if (!pcm.error.isEmpty())
-        return DecodeResult::failure(pcm.error);
+    const auto bad = std::find_if(pcm.samples.begin(), pcm.samples.end(), [](float x) { return !std::isfinite(x); });
+    if (bad == pcm.samples.end())
+        return {};
+    const auto at = std::size_t(bad - pcm.samples.begin());
+    return QStringLiteral("audio is not finite everywhere: sample %1 (%2 s) is %3")
+        .arg(QString::number(at), QString::number(double(at) / pcm.sr, 'f', 3),
+             std::isnan(*bad) ? QStringLiteral("NaN") : QStringLiteral("infinite"));
+}
+
+DecodeResult resampled(const PcmMono& pcm, const QString& backend, const DecodeOptions& options)
+{
     DecodeResult r;
     r.sourceSr = pcm.sr;
     r.sourceChannels = pcm.channels;
@@ -52,20 +68,53 @@ DecodeResult finish(PcmMono& pcm, const QString& backend, const DecodeOptions& o
     return r;
 }
 
-// libsndfile first; if it does not recognise the format, Qt Multimedia.
-template <typename SndRead, typename QtRead>
-DecodeResult decodeWith(SndRead sndRead, QtRead qtRead, const DecodeOptions& options)
+// Never throws: a resampler that refuses the rates, or memory running out, is a failure value.
+DecodeResult finish(PcmMono& pcm, const QString& backend, const DecodeOptions& options)
 {
-    sndRead(t_pcm);
-    if (!t_pcm.unsupported) {
-        DecodeResult r = finish(t_pcm, QStringLiteral("libsndfile"), options);
-        releaseIfHuge(t_pcm);
-        return r;
+    if (!pcm.error.isEmpty())
+        return DecodeResult::failure(pcm.error);
+    if (const QString why = firstNonFinite(pcm); !why.isEmpty())
+        return DecodeResult::failure(why);
+    try {
+        return resampled(pcm, backend, options);
+    } catch (const dsp::ParameterError& e) {
+        return DecodeResult::failure(QStringLiteral("cannot resample: %1").arg(QString::fromStdString(e.what())));
+    } catch (const std::bad_alloc&) {
+        return DecodeResult::failure(QStringLiteral("out of memory resampling %1 samples (%2 Hz -> %3 Hz)")
+                                         .arg(QString::number(pcm.samples.size()), QString::number(pcm.sr),
+                                              QString::number(options.sr)));
     }
-    PcmMono fallback = qtRead();
-    if (fallback.error.isEmpty())
-        return finish(fallback, QStringLiteral("qt-multimedia"), options);
-    return DecodeResult::failure(QStringLiteral("unknown or unsupported audio format (%1)").arg(fallback.error));
+}
+
+// MPEG audio goes to libmpg123 (quiet, the samples libsndfile would give), everything else to
+// libsndfile; what neither recognises, to Qt Multimedia. Never throws.
+template <typename Read, typename QtRead>
+DecodeResult decodeWith(bool mpeg, Read read, QtRead qtRead, const DecodeOptions& options)
+{
+    try {
+        read(t_pcm);
+        if (!t_pcm.unsupported) {
+            DecodeResult r = finish(t_pcm, mpeg ? QStringLiteral("libmpg123") : QStringLiteral("libsndfile"), options);
+            releaseIfHuge(t_pcm);
+            return r;
+        }
+        PcmMono fallback = qtRead();
+        if (fallback.error.isEmpty())
+            return finish(fallback, QStringLiteral("qt-multimedia"), options);
+        return DecodeResult::failure(QStringLiteral("unknown or unsupported audio format (%1)").arg(fallback.error));
+    } catch (const std::bad_alloc&) {
+        std::vector<float>().swap(t_pcm.samples);
+        return DecodeResult::failure(QStringLiteral("out of memory while decoding"));
+    }
+}
+
+// The bytes after an ID3v2 tag at the start of `file` (empty without a tag).
+QByteArray afterId3(QFile& file, const QByteArray& head)
+{
+    const qint64 tag = Mpg123Reader::id3v2Size(head);
+    if (tag <= 0 || !file.seek(tag))
+        return {};
+    return file.read(16);
 }
 
 // `raw` (a file name) as text: valid UTF-8 as is, every other byte as \xNN.
@@ -187,11 +236,20 @@ DecodeResult AudioDecoder::decodeFile(const QString& path, const DecodeOptions& 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return DecodeResult::failure(QStringLiteral("cannot open (%1)").arg(file.errorString()));
-    if (const QString what = ContentSniffer::describeNonAudio(file.read(ContentSniffer::kHeadBytes)); !what.isEmpty())
+    const QByteArray head = file.read(ContentSniffer::kHeadBytes);
+    if (const QString what = ContentSniffer::describeNonAudio(head); !what.isEmpty())
         return DecodeResult::failure(what);
+    const bool mpeg = Mpg123Reader::looksLikeMpeg(head, afterId3(file, head));
     file.close();
-    return decodeWith([&](PcmMono& out) { SndfileReader::readFile(path, options.maxSeconds, out); },
-                      [&] { return QtAudioReader::readFile(path, options.maxSeconds); }, options);
+    return decodeWith(
+        mpeg,
+        [&](PcmMono& out) {
+            if (mpeg)
+                Mpg123Reader::readFile(path, options.maxSeconds, out);
+            else
+                SndfileReader::readFile(path, options.maxSeconds, out);
+        },
+        [&] { return QtAudioReader::readFile(path, options.maxSeconds); }, options);
 }
 
 DecodeResult AudioDecoder::decodeMemory(const QByteArray& data, const DecodeOptions& options)
@@ -200,10 +258,18 @@ DecodeResult AudioDecoder::decodeMemory(const QByteArray& data, const DecodeOpti
         return DecodeResult::failure(QStringLiteral("empty data (0 bytes)"));
     if (options.maxBytes > 0 && data.size() > options.maxBytes)
         return DecodeResult::failure(QStringLiteral("data too large (%1 MB)").arg(data.size() >> 20));
-    if (const QString what = ContentSniffer::describeNonAudio(data.left(ContentSniffer::kHeadBytes)); !what.isEmpty())
+    const QByteArray head = data.left(ContentSniffer::kHeadBytes);
+    if (const QString what = ContentSniffer::describeNonAudio(head); !what.isEmpty())
         return DecodeResult::failure(what);
-    return decodeWith([&](PcmMono& out) { out = SndfileReader::readMemory(data, options.maxSeconds); },
-                      [&] { return QtAudioReader::readMemory(data, options.maxSeconds); }, options);
+    const qint64 tag = Mpg123Reader::id3v2Size(head);
+    const bool mpeg = Mpg123Reader::looksLikeMpeg(head, tag > 0 ? data.mid(tag, 16) : QByteArray());
+    return decodeWith(
+        mpeg,
+        [&](PcmMono& out) {
+            out = mpeg ? Mpg123Reader::readMemory(data, options.maxSeconds)
+                       : SndfileReader::readMemory(data, options.maxSeconds);
+        },
+        [&] { return QtAudioReader::readMemory(data, options.maxSeconds); }, options);
 }
 
 } // namespace gs

@@ -2,9 +2,13 @@
 #pragma once
 // The one entry point for turning audio files or bytes into the mono float signal that
 // librosa.load(path, sr=22050) returns: libsndfile decode, channel-mean downmix in float32,
-// libsoxr HQ resampling, length ceil(n * sr / orig_sr). Formats libsndfile lacks (AAC/M4A)
-// go through QAudioDecoder. Blocking and thread-safe: call from worker threads (or a CLI
-// main), never from the GUI thread.
+// libsoxr HQ resampling, length ceil(n * sr / orig_sr). MPEG audio is read with libmpg123
+// directly, exactly as libsndfile reads it but without its console chatter (Mpg123Reader).
+// Formats libsndfile lacks (AAC/M4A) go through QAudioDecoder. Blocking and thread-safe: call
+// from worker threads (or a CLI main), never from the GUI thread.
+// Never throws: every problem - unreadable or damaged data, samples that are NaN or infinite
+// (refused as librosa's util.valid_audio refuses them), a rate the resampler refuses, memory
+// running out - is a DecodeResult with a one-line error.
 #include "DecodeResult.h"
 #include "dsp/Resampler.h"
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AudioTags.h"
 
+#include "Mpg123Reader.h"
+
 #include <QFile>
 #include <QStringDecoder>
 
@@ -70,6 +72,19 @@ QString validUtf8(const char* s)
     return utf8.hasError() ? QString() : out.trimmed();
 }
 
+/// The ID3v1 tag at the end of an MPEG file (what libsndfile would have found through
+/// libmpg123, read here without starting a decoder that prints to stderr).
+AudioTags id3v1Tags(QFile& f)
+{
+    if (f.size() < 128 || !f.seek(f.size() - 128))
+        return {};
+    const QByteArray tag = f.read(128);
+    if (!tag.startsWith("TAG"))
+        return {};
+    const auto field = [&](int offset) { return validUtf8(tag.mid(offset, 30).append('\0').constData()); };
+    return {field(3), field(33), field(63)};
+}
+
 } // namespace
 
 AudioTags AudioTags::read(const QString& path)
@@ -79,6 +94,11 @@ AudioTags AudioTags::read(const QString& path)
         return {};
     if (auto t = id3v2Tags(f))
         return *t;
+    f.seek(0);
+    const QByteArray head = f.read(1024);
+    const qint64 tagSize = Mpg123Reader::id3v2Size(head);
+    if (f.seek(tagSize) && Mpg123Reader::looksLikeMpeg(head, tagSize > 0 ? f.read(16) : QByteArray()))
+        return id3v1Tags(f);
     SF_INFO info{};
     SNDFILE* sf = sf_open(QFile::encodeName(path).constData(), SFM_READ, &info);
     if (!sf)

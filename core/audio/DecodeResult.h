@@ -13,7 +13,7 @@ struct DecodeResult
     dsp::Signal signal;     ///< mono float32 at the requested sample rate
     int sourceSr = 0;       ///< rate of the file before resampling
     int sourceChannels = 0;
-    QString backend;        ///< "libsndfile" or "qt-multimedia"
+    QString backend;        ///< "libmpg123" (MPEG audio), "libsndfile" or "qt-multimedia"
     QString error;          ///< empty on success
 
     [[nodiscard]] bool ok() const { return error.isEmpty(); }

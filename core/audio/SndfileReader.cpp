@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SndfileReader.h"
 
+#include "Downmix.h"
+
 #include <QFile>
 
 #include <sndfile.h>
@@ -70,23 +72,11 @@ QString readAllMono(SNDFILE* file, const SF_INFO& info, double maxSeconds, std::
     constexpr sf_count_t chunk = 4096; // frames per read: stays in cache
     std::vector<float> interleaved(std::size_t(chunk) * ch);
     samples.clear();
-    samples.reserve(info.frames > 0 ? std::size_t(info.frames) : 0);
+    // A header may declare any length: reserve at most 2^27 samples, growing past it if real.
+    samples.reserve(std::size_t(std::clamp<sf_count_t>(info.frames, 0, sf_count_t(1) << 27)));
     const double limit = maxSeconds > 0 ? maxSeconds * info.samplerate + 1 : -1;
     for (sf_count_t got; (got = sf_readf_float(file, interleaved.data(), chunk)) > 0;) {
-        const std::size_t start = samples.size();
-        samples.resize(start + std::size_t(got));
-        float* dst = samples.data() + start;
-        const float* src = interleaved.data();
-        if (ch == 1) {
-            std::copy(src, src + got, dst);
-        } else {
-            for (sf_count_t i = 0; i < got; ++i, src += ch) {
-                float sum = 0.0f;
-                for (std::size_t c = 0; c < ch; ++c)
-                    sum += src[c];
-                dst[i] = sum / float(ch); // channel mean in float32, as librosa.to_mono
-            }
-        }
+        appendMono(interleaved.data(), std::size_t(got), ch, samples);
         if (limit > 0 && double(samples.size()) > limit)
             return QStringLiteral("too long: exceeds the %1 s limit").arg(maxSeconds, 0, 'f', 0);
     }

@@ -12,10 +12,10 @@ namespace dsp {
 
 void DbParams::validate() const
 {
-    if (!(amin > 0.0f))
-        throw ParameterError("amin must be strictly positive");
-    if (top_db && *top_db < 0.0f)
-        throw ParameterError("top_db must be non-negative");
+    if (!(amin > 0.0f) || !std::isfinite(amin) || !std::isfinite(ref))
+        throw ParameterError("amin must be strictly positive and ref finite");
+    if (top_db && !(*top_db >= 0.0f && std::isfinite(*top_db)))
+        throw ParameterError("top_db must be a finite number >= 0");
 }
 
 void powerToDbInPlace(Eigen::Ref<Matrix> S, const DbParams& params)

@@ -19,7 +19,7 @@ struct DbParams
     float amin = 1e-10f;
     std::optional<float> top_db = 80.0f; ///< nullopt = no floor (top_db=None)
 
-    /// Throws ParameterError for amin <= 0 or top_db < 0.
+    /// Throws ParameterError for amin <= 0, top_db < 0 or a value that is not finite.
     void validate() const;
 };
 

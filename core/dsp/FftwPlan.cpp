@@ -6,6 +6,7 @@
 #include <fftw3.h>
 
 #include <mutex>
+#include <new>
 
 namespace dsp {
 namespace {
@@ -23,8 +24,15 @@ FftwPlan::FftwPlan(int n) : m_n(n)
     std::lock_guard lock(plannerMutex());
     m_in = fftwf_alloc_real(std::size_t(n));
     m_out = reinterpret_cast<std::complex<float>*>(fftwf_alloc_complex(std::size_t(n / 2 + 1)));
+    if (!m_in || !m_out) {
+        fftwf_free(m_in);
+        fftwf_free(m_out);
+        throw std::bad_alloc();
+    }
     auto* out = reinterpret_cast<fftwf_complex*>(m_out);
-    m_plan = fftwf_plan_dft_r2c_1d(n, m_in, out, FFTW_MEASURE | FFTW_DESTROY_INPUT);
+    // FFTW_ESTIMATE: the plan depends only on n (no timing, no wisdom), so every run and every
+    // thread computes the same algorithm and the same bits; planning costs microseconds.
+    m_plan = fftwf_plan_dft_r2c_1d(n, m_in, out, FFTW_ESTIMATE | FFTW_DESTROY_INPUT);
     if (!m_plan) {
         fftwf_free(m_in);
         fftwf_free(m_out);

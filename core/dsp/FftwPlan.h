@@ -3,6 +3,8 @@
 // RAII wrapper around a single-precision FFTW real-to-complex plan with its own aligned
 // buffers. Planning is serialised behind a process-wide mutex (FFTW's planner is not
 // thread-safe); execute() is thread-safe per instance, so each worker owns its plan.
+// Plans are made with FFTW_ESTIMATE, never timed and never from wisdom: the algorithm depends
+// only on n, so the same input gives the same bits in every run, process and thread.
 #include <complex>
 #include <cstddef>
 
@@ -11,7 +13,8 @@ namespace dsp {
 class FftwPlan
 {
 public:
-    /// Plans an n-point r2c transform. Throws ParameterError for n < 2 or on planner failure.
+    /// Plans an n-point r2c transform. Throws ParameterError for n < 2 or on planner failure,
+    /// std::bad_alloc when the buffers cannot be allocated.
     explicit FftwPlan(int n);
     ~FftwPlan();
     FftwPlan(const FftwPlan&) = delete;

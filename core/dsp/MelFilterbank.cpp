@@ -22,6 +22,8 @@ MelParams validated(MelParams p)
         throw ParameterError("n_fft must be >= 2, got " + std::to_string(p.n_fft));
     if (p.n_mels < 1)
         throw ParameterError("n_mels must be >= 1, got " + std::to_string(p.n_mels));
+    if (!std::isfinite(p.fmin) || !std::isfinite(p.fmax))
+        throw ParameterError("fmin and fmax must be finite numbers");
     if (p.fmax < 0.0)
         p.fmax = p.sr / 2.0;
     if (p.fmin < 0.0 || p.fmin >= p.fmax)

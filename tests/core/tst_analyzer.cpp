@@ -4,6 +4,7 @@
 #include "analysis/Analyzer.h"
 #include "library/FileHash.h"
 #include "support/Paths.h"
+#include "support/WavWriter.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -13,6 +14,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <limits>
 
 using namespace gs;
 
@@ -140,6 +143,35 @@ private slots:
             QVERIFY(!args.at(1).toString().contains(u'\n'));
         }
         QCOMPARE(ids, (QSet<qint64>{101, 102, 103}));
+    }
+
+    // Issue 9, item 5: a file of NaN/Inf samples fails alone, with the reason, and the PCA of
+    // the others still runs (it used to fail for every track on the non-finite summary).
+    void nonFiniteAudioFailsItsTrackOnly()
+    {
+        QList<TrackRecord> tracks = corpusTracks(false).mid(0, 3);
+        std::vector<float> y = testsupport::sine(2.0, 22050);
+        y[500] = std::numeric_limits<float>::quiet_NaN();
+        TrackRecord nan = tracks[0];
+        nan.id = 201;
+        nan.audioPath = m_tmp.filePath(QStringLiteral("nan.wav"));
+        QVERIFY(testsupport::writeFloatWav(nan.audioPath, y, 22050));
+        tracks.insert(1, nan);
+
+        Analyzer a(m_params, m_tmp.filePath(QStringLiteral("cache-nan")));
+        QSignalSpy failed(&a, &Analyzer::trackFailed);
+        const AnalysisResult r = analyzeAll(a, tracks);
+        QCOMPARE(r.rows.size(), 3);
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.constFirst().at(0).toLongLong(), 201);
+        QVERIFY2(failed.constFirst().at(1).toString().startsWith(QStringLiteral("audio is not finite everywhere: sample 500")),
+                 qPrintable(failed.constFirst().at(1).toString()));
+        QSignalSpy pca(&a, &Analyzer::pcaReady);
+        a.computePca(FeatureSetKind::Summary, false);
+        QVERIFY(pca.wait(60000));
+        const PcaResult p = pca.constFirst().at(0).value<PcaResult>();
+        QVERIFY2(p.ok(), qPrintable(p.error));
+        QCOMPARE(p.coords.rows(), 3);
     }
 
     void cancelStopsEarly()

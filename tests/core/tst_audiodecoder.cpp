@@ -4,6 +4,7 @@
 // memory, and every kind of bad input with its one-line reason.
 #include "audio/AudioDecoder.h"
 #include "support/Paths.h"
+#include "support/WavWriter.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,6 +17,7 @@
 #include <sndfile.h>
 
 #include <cmath>
+#include <limits>
 
 using namespace testsupport;
 
@@ -81,7 +83,7 @@ private slots:
             const auto r = gs::AudioDecoder::decodeFile(files.first().filePath());
             QVERIFY2(r.ok(), qPrintable(files.first().fileName() + QStringLiteral(": ") + r.error));
             QCOMPARE(r.signal.sr, 22050);
-            QCOMPARE(r.backend, QStringLiteral("libsndfile"));
+            QCOMPARE(r.backend, QStringLiteral("libmpg123")); // quiet, bit-identical to libsndfile (tst_mpg123reader)
             QVERIFY2(std::abs(r.signal.durationSeconds() - 30.0) < 0.2, qPrintable(QString::number(r.signal.durationSeconds())));
             const double level = rms(r.signal.samples);
             QVERIFY2(level > 0.01 && level < 0.7, qPrintable(QStringLiteral("rms %1").arg(level)));
@@ -118,6 +120,49 @@ private slots:
             QVERIFY2(std::abs(r.signal.durationSeconds() - 1.0) < 0.1, qPrintable(QString::number(r.signal.durationSeconds())));
             QVERIFY2(std::abs(rms(r.signal.samples) - 0.5 / std::sqrt(2.0)) < 0.03, qPrintable(QString::number(rms(r.signal.samples))));
         }
+    }
+
+    // Issue 9, item 5: librosa refuses non-finite audio (util.valid_audio); so do we, per file.
+    void nonFiniteSamplesAreRefused_data()
+    {
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<float>("value");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("NaN mono") << 1 << std::numeric_limits<float>::quiet_NaN() << "is NaN";
+        QTest::newRow("+Inf stereo") << 2 << std::numeric_limits<float>::infinity() << "is infinite";
+        QTest::newRow("-Inf mono") << 1 << -std::numeric_limits<float>::infinity() << "is infinite";
+    }
+    void nonFiniteSamplesAreRefused()
+    {
+        QFETCH(int, channels);
+        QFETCH(float, value);
+        QFETCH(QString, said);
+        std::vector<float> y(std::size_t(channels) * 44100, 0.25f);
+        y[std::size_t(channels) * 4410 + std::size_t(channels - 1)] = value; // frame 4410, last channel
+        const QString path = m_tmp.filePath(QStringLiteral("nonfinite-%1-%2.wav").arg(QString::number(channels), QString::fromLatin1(QTest::currentDataTag())));
+        QVERIFY(writeFloatWav(path, y, 44100, channels));
+        for (bool fromMemory : {false, true}) {
+            const auto r = fromMemory ? gs::AudioDecoder::decodeMemory(readBytes(path)) : gs::AudioDecoder::decodeFile(path);
+            QVERIFY(!r.ok());
+            QVERIFY2(r.error.startsWith(QStringLiteral("audio is not finite everywhere: sample 4410 (0.100 s) ") + said), qPrintable(r.error));
+            QVERIFY(r.signal.samples.empty());
+        }
+    }
+
+    // Item 13: building the Resampler can throw (a polyphase ratio it refuses); the decoder
+    // turns that into a failure value instead of letting it escape into a worker thread.
+    void aRateTheResamplerRefusesIsAFailureValue()
+    {
+        const QString path = m_tmp.filePath(QStringLiteral("odd-rate.wav"));
+        QVERIFY(writeFloatWav(path, sine(1.0, 44101), 44101));
+        gs::DecodeResult r;
+        const auto decode = [&] { r = gs::AudioDecoder::decodeFile(path, {.sr = 22050, .res_type = dsp::ResType::Polyphase}); };
+        decode(); // would throw dsp::ParameterError out of finish() before the fix
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error.startsWith(QStringLiteral("cannot resample: polyphase ratio 22050/44101 is too large")), qPrintable(r.error));
+        const auto soxr = gs::AudioDecoder::decodeFile(path);
+        QVERIFY2(soxr.ok(), qPrintable(soxr.error));
+        QCOMPARE(soxr.signal.size(), std::size_t(22050));
     }
 
     void m4aUsesTheQtFallback()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FigureFile.h"
 
+#include "io/AtomicFile.h"
+
 #include <QBuffer>
 #include <QFileInfo>
 #include <QImageWriter>
@@ -8,37 +10,27 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 namespace render {
 namespace {
 
-QString openError(QSaveFile& file)
+// Every format is rendered into memory first, then written by gs::AtomicFile: a figure file
+// is complete or absent, and a write error carries the system's reason.
+QString save(const QString& path, const QByteArray& bytes)
 {
-    if (file.open(QIODevice::WriteOnly))
-        return {};
-    const QFileInfo dir(QFileInfo(file.fileName()).absolutePath());
-    if (!dir.isDir())
-        return QStringLiteral("cannot write: folder %1 does not exist").arg(dir.filePath());
-    return QStringLiteral("cannot write: %1").arg(file.errorString());
+    const QString why = gs::AtomicFile::write(path, bytes);
+    return why.isEmpty() ? QString() : QStringLiteral("cannot write: %1").arg(why);
 }
 
-QString commit(QSaveFile& file)
+QString writePng(const QString& path, const QImage& image)
 {
-    if (file.commit())
-        return {};
-    return QStringLiteral("cannot write: %1").arg(file.errorString());
-}
-
-QString writePng(QSaveFile& file, const QImage& image)
-{
-    QImageWriter writer(&file, "png");
-    if (!writer.write(image)) {
-        file.cancelWriting();
-        return QStringLiteral("cannot write PNG: %1").arg(writer.errorString());
-    }
-    return commit(file);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
+    if (!writer.write(image))
+        return QStringLiteral("cannot encode PNG: %1").arg(writer.errorString());
+    return save(path, buffer.data());
 }
 
 // QSvgGenerator states the size in millimetres, which viewers convert at different dpi
@@ -54,7 +46,7 @@ QByteArray withPixelSize(QByteArray svg, const QSize& size)
     return svg;
 }
 
-QString writeSvg(QSaveFile& file, const QSize& size, const QString& title, const FigureFile::PaintFunction& paint)
+QString writeSvg(const QString& path, const QSize& size, const QString& title, const FigureFile::PaintFunction& paint)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -65,36 +57,31 @@ QString writeSvg(QSaveFile& file, const QSize& size, const QString& title, const
     svg.setTitle(title.toHtmlEscaped()); // Qt 6.4 writes <title> unescaped
     svg.setDescription(QStringLiteral("Made with GenreScope"));
     QPainter p;
-    if (!p.begin(&svg)) {
-        file.cancelWriting();
+    if (!p.begin(&svg))
         return QStringLiteral("cannot start SVG output");
-    }
     paint(p, QRectF(QPointF(0, 0), QSizeF(size)));
     p.end();
-    const QByteArray bytes = withPixelSize(buffer.data(), size);
-    if (file.write(bytes) != bytes.size()) {
-        file.cancelWriting();
-        return QStringLiteral("cannot write: %1").arg(file.errorString());
-    }
-    return commit(file);
+    return save(path, withPixelSize(buffer.data(), size));
 }
 
-QString writePdf(QSaveFile& file, const QSize& size, const QString& title, const FigureFile::PaintFunction& paint)
+QString writePdf(const QString& path, const QSize& size, const QString& title, const FigureFile::PaintFunction& paint)
 {
-    QPdfWriter pdf(&file);
-    pdf.setResolution(72); // one painter unit = one point
-    pdf.setPageSize(QPageSize(QSizeF(size), QPageSize::Point, QString(), QPageSize::ExactMatch));
-    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-    pdf.setTitle(title);
-    pdf.setCreator(QStringLiteral("GenreScope"));
-    QPainter p;
-    if (!p.begin(&pdf)) {
-        file.cancelWriting();
-        return QStringLiteral("cannot start PDF output");
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter pdf(&buffer);
+        pdf.setResolution(72); // one painter unit = one point
+        pdf.setPageSize(QPageSize(QSizeF(size), QPageSize::Point, QString(), QPageSize::ExactMatch));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setTitle(title);
+        pdf.setCreator(QStringLiteral("GenreScope"));
+        QPainter p;
+        if (!p.begin(&pdf))
+            return QStringLiteral("cannot start PDF output");
+        paint(p, QRectF(QPointF(0, 0), QSizeF(size)));
+        p.end();
     }
-    paint(p, QRectF(QPointF(0, 0), QSizeF(size)));
-    p.end();
-    return commit(file);
+    return save(path, buffer.data());
 }
 
 } // namespace
@@ -125,18 +112,20 @@ QString FigureFile::write(const QString& path, Format format, const QSize& size,
     if (size.isEmpty() || size.width() > 20000 || size.height() > 20000)
         return QStringLiteral("bad figure size %1 x %2")
             .arg(QString::number(size.width()), QString::number(size.height()));
-    QSaveFile file(path);
-    if (QString e = openError(file); !e.isEmpty())
-        return e;
+    const QFileInfo dir(QFileInfo(path).absolutePath());
+    if (!dir.isDir())
+        return QStringLiteral("cannot write: folder %1 does not exist").arg(dir.filePath());
     switch (format) {
     case Format::Svg:
-        return writeSvg(file, size, title, paint);
+        return writeSvg(path, size, title, paint);
     case Format::Pdf:
-        return writePdf(file, size, title, paint);
+        return writePdf(path, size, title, paint);
     case Format::Png:
         break;
     }
     QImage image(size, QImage::Format_RGB32);
+    if (image.isNull())
+        return QStringLiteral("out of memory for a %1 x %2 image").arg(QString::number(size.width()), QString::number(size.height()));
     image.fill(Qt::white);
     {
         QPainter p(&image);
@@ -144,7 +133,7 @@ QString FigureFile::write(const QString& path, Format format, const QSize& size,
         p.setRenderHint(QPainter::TextAntialiasing, true);
         paint(p, QRectF(QPointF(0, 0), QSizeF(size)));
     }
-    return writePng(file, image);
+    return writePng(path, image);
 }
 
 QString FigureFile::writeImage(const QString& path, const QImage& image, const QString& title)
@@ -152,10 +141,10 @@ QString FigureFile::writeImage(const QString& path, const QImage& image, const Q
     if (image.isNull())
         return QStringLiteral("nothing to draw (empty image)");
     if (formatFor(path) == Format::Png) {
-        QSaveFile file(path);
-        if (QString e = openError(file); !e.isEmpty())
-            return e;
-        return writePng(file, image);
+        const QFileInfo dir(QFileInfo(path).absolutePath());
+        if (!dir.isDir())
+            return QStringLiteral("cannot write: folder %1 does not exist").arg(dir.filePath());
+        return writePng(path, image);
     }
     return write(path, image.size(), title,
                  [&image](QPainter& p, const QRectF& rect) { p.drawImage(rect, image); });

@@ -3,7 +3,8 @@
 // Writes a painted figure to a PNG, SVG or PDF file chosen by the file's suffix. The figure
 // is painted by a callback into QRectF(0, 0, size) so every format shares one layout:
 // PNG pixels, SVG user units (text stays text, images are embedded), PDF points.
-// Files are written atomically (QSaveFile): on error nothing is left behind.
+// Figures are rendered in memory, then written atomically (gs::AtomicFile): on error nothing
+// is left behind and the reason is the system's ("No space left on device").
 // Errors are one line without the path (callers prefix it, like gs::DecodeResult).
 #include <QImage>
 #include <QSize>
