@@ -10,12 +10,12 @@
 #include "dsp/FeatureExtractor.h"
 #include "dsp/ParameterError.h"
 #include "dsp/Resampler.h"
+#include "text/Printable.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTextStream>
 #include <QThread>
-
 #include <algorithm>
 #include <new>
 
@@ -127,7 +127,7 @@ int runBench(const QStringList& args)
             ++failed;
             continue;
         }
-        out << QFileInfo(path).fileName() << '\t' << runs;
+        out << gs::printable(QFileInfo(path).fileName()) << '\t' << runs;
         for (const auto* v : {&t.decode, &t.resample, &t.mel, &t.dbMfcc, &t.total})
             out << '\t' << QString::number(median(*v), 'f', 2);
         out << '\n';

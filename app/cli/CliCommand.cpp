@@ -2,10 +2,10 @@
 #include "CliCommand.h"
 
 #include "library/Library.h"
+#include "text/Printable.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
-
 #include <cstdio>
 #include <cstdlib>
 
@@ -57,12 +57,12 @@ std::unique_ptr<gs::Library> openLibrary(const QCommandLineParser& parser)
 
 void error(const QString& line)
 {
-    QTextStream(stderr) << "genrescope-cli: " << line << Qt::endl;
+    QTextStream(stderr) << "genrescope-cli: " << gs::printable(line) << Qt::endl;
 }
 
 void progress(const QString& line)
 {
-    QTextStream(stderr) << line << Qt::endl;
+    QTextStream(stderr) << gs::printable(line) << Qt::endl;
 }
 
 } // namespace cli

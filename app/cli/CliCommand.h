@@ -47,9 +47,11 @@ bool parseOrExplain(QCommandLineParser& parser, const QStringList& args);
 /// Opens the library named by --library (else $GENRESCOPE_LIBRARY, else the XDG default).
 /// On failure prints the one-line reason and returns null (the caller exits with Usage).
 std::unique_ptr<gs::Library> openLibrary(const QCommandLineParser& parser);
-/// Prints one line to stderr ("genrescope-cli: ...").
+/// Prints one line to stderr ("genrescope-cli: ..."). Control characters in `line` (which
+/// may hold remote titles, ids, URLs, file names) are escaped (gs::printable): it stays one
+/// line and cannot drive the terminal.
 void error(const QString& line);
-/// Prints one progress line to stderr.
+/// Prints one progress line to stderr, escaped as error() does.
 void progress(const QString& line);
 
 } // namespace cli

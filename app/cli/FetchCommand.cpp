@@ -18,10 +18,13 @@ int runFetch(const QStringList& args)
         "resumes and never duplicates a track.\n"
         "SOURCE: deezer:playlist/ID, spotify:playlist/ID, spotify:playlist:ID, itunes:QUERY,\n"
         "        or a playlist link from open.spotify.com or deezer.com.\n"
-        "Spotify needs GENRESCOPE_SPOTIFY_CLIENT_ID and GENRESCOPE_SPOTIFY_CLIENT_SECRET (or saved settings).\n"
+        "Spotify needs GENRESCOPE_SPOTIFY_CLIENT_ID and GENRESCOPE_SPOTIFY_CLIENT_SECRET (or saved "
+        "settings).\n"
         "Base URLs: GENRESCOPE_DEEZER_API, GENRESCOPE_SPOTIFY_API, GENRESCOPE_SPOTIFY_ACCOUNTS,\n"
-        "GENRESCOPE_ITUNES_API. Network tuning: GENRESCOPE_HTTP_TIMEOUT (s), GENRESCOPE_HTTP_RETRIES,\n"
-        "GENRESCOPE_HTTP_BACKOFF_MS."));
+        "GENRESCOPE_ITUNES_API. Network tuning: GENRESCOPE_HTTP_TIMEOUT (s without data, default 20),\n"
+        "GENRESCOPE_HTTP_DEADLINE (s per attempt, default 120), GENRESCOPE_HTTP_RETRIES, "
+        "GENRESCOPE_HTTP_BACKOFF_MS.\n"
+        "Entries with a malformed track id are skipped and reported (exit status 1)."));
     cli::addCommonOptions(parser);
     parser.addOption({QStringLiteral("genre"), QStringLiteral("Genre to file the tracks under (required)."),
                       QStringLiteral("NAME")});
@@ -66,6 +69,7 @@ int runFetch(const QStringList& args)
         else
             cli::error(why);
     });
+    QObject::connect(&job, &gs::FetchJob::entryRejected, [](const QString& line) { cli::error(line); });
     QObject::connect(&job.downloads(), &gs::DownloadManager::trackFailed, [&library](qint64 id, const QString& why) {
         const auto t = library.track(id);
         cli::error(
@@ -84,7 +88,8 @@ int runFetch(const QStringList& args)
                             << d.failed << ", no preview " << d.noPreview << '\n';
         if (r.sourcesListed == 0 || (d.downloaded == 0 && d.noPreview == 0 && d.failed > 0))
             exitCode = cli::Usage;
-        else if (d.failed > 0 || !r.sourceErrors.isEmpty() || d.cancelled > 0)
+        else if (d.failed > 0 || !r.sourceErrors.isEmpty() || d.cancelled > 0 ||
+                 !r.malformedEntries.isEmpty())
             exitCode = cli::SomeFailed;
         QCoreApplication::exit(exitCode);
     });

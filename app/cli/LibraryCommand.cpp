@@ -3,6 +3,7 @@
 #include "CliCommand.h"
 #include "library/CsvField.h"
 #include "library/Library.h"
+#include "text/Printable.h"
 
 #include <QTextStream>
 
@@ -48,9 +49,12 @@ int list(const gs::Library& library, const QCommandLineParser& parser)
                            t.audioPath, t.lastError});
         else
             out << QString::number(t.id).rightJustified(6) << "  " << status.leftJustified(10) << "  "
-                << t.genre.leftJustified(12) << "  "
-                << (t.artist.isEmpty() ? t.title : t.artist + QStringLiteral(" - ") + t.title)
-                << (t.lastError.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(t.lastError)) << '\n';
+                << gs::printable(t.genre).leftJustified(12) << "  "
+                << gs::printable(t.artist.isEmpty() ? t.title
+                                                    : QString(t.artist + QStringLiteral(" - ") + t.title))
+                << (t.lastError.isEmpty() ? QString()
+                                          : QStringLiteral("  (%1)").arg(gs::printable(t.lastError)))
+                << '\n';
     }
     return cli::Ok;
 }

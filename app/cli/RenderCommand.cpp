@@ -6,17 +6,16 @@
 // there is only one item.
 #include "CliCommand.h"
 #include "FeatureOptions.h"
-
 #include "FigureFile.h"
 #include "SpectrogramImage.h"
 #include "SpectrogramPlot.h"
 #include "audio/AudioDecoder.h"
 #include "dsp/FeatureExtractor.h"
+#include "text/Printable.h"
 
 #include <QFileInfo>
 #include <QPainter>
 #include <QTextStream>
-
 #include <cmath>
 #include <new>
 #include <optional>
@@ -195,7 +194,7 @@ int runRender(const QStringList& args)
         error(QStringLiteral("%1: %2").arg(request.output, why));
         return Usage;
     }
-    QTextStream(stdout) << request.output << Qt::endl;
+    QTextStream(stdout) << gs::printable(request.output) << Qt::endl;
     return Ok;
 }
 

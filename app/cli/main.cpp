@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // genrescope-cli: dispatches to the registered sub-commands (one file each).
 #include "CliCommand.h"
+#include "text/Printable.h"
 
 #include <QGuiApplication>
 #include <QTextStream>
@@ -15,7 +16,7 @@ namespace {
 void quietMessageHandler(QtMsgType type, const QMessageLogContext&, const QString& msg)
 {
     if (type == QtFatalMsg || qEnvironmentVariableIntValue("GENRESCOPE_VERBOSE") > 0)
-        QTextStream(stderr) << msg << Qt::endl;
+        QTextStream(stderr) << gs::printable(msg) << Qt::endl;
     if (type == QtFatalMsg)
         abort();
 }

@@ -5,10 +5,10 @@
 #include "JsonBody.h"
 #include "PagedListing.h"
 #include "ServiceEndpoints.h"
+#include "TrackId.h"
 
 #include <QJsonArray>
 #include <QUrlQuery>
-
 #include <memory>
 
 namespace gs {
@@ -19,7 +19,7 @@ const QString kService = QStringLiteral("deezer");
 
 QString idString(const QJsonValue& v)
 {
-    return v.isString() ? v.toString() : QString::number(v.toInteger());
+    return TrackId::fromJson(v).value_or(QString());
 }
 
 } // namespace
@@ -86,9 +86,18 @@ void DeezerSource::fetchPlaylist(const QString& id, ListingDone done)
                 return finish(error);
             for (const QJsonValue& v : o.value(QStringLiteral("data")).toArray()) {
                 const QJsonObject t = v.toObject();
-                if (t.value(QStringLiteral("type")).toString(QStringLiteral("track")) != QLatin1String("track") ||
-                    idString(t.value(QStringLiteral("id"))).isEmpty()) {
+                const qsizetype entry =
+                    st->listing.tracks.size() + st->listing.skipped + st->listing.malformed.size() + 1;
+                if (t.isEmpty() || t.value(QStringLiteral("type")).toString(QStringLiteral("track")) !=
+                                       QLatin1String("track")) {
                     ++st->listing.skipped;
+                    continue;
+                }
+                if (!TrackId::fromJson(t.value(QStringLiteral("id")))) {
+                    st->listing.malformed.append(
+                        QStringLiteral("deezer: playlist %1, entry %2: malformed track id (%3), skipped")
+                            .arg(st->listing.playlist.sourceId, QString::number(entry),
+                                 TrackId::describe(t.value(QStringLiteral("id")))));
                     continue;
                 }
                 st->listing.tracks.append(trackFromJson(t));
@@ -131,7 +140,12 @@ void DeezerSource::fetchItems(const QString& path, const QString& query, ItemsDo
         QList<SourceItem> items;
         for (const QJsonValue& v : o.value(QStringLiteral("data")).toArray()) {
             const QJsonObject i = v.toObject();
-            items.append({idString(i.value(QStringLiteral("id"))),
+            const QJsonValue idValue = i.value(QStringLiteral("id"));
+            const bool all = idValue.isDouble() && idValue.toDouble() == 0.0; // genre 0 is "All"
+            const QString id = all ? QStringLiteral("0") : idString(idValue);
+            if (id.isEmpty())
+                continue; // malformed id
+            items.append({id,
                           (i.contains(QStringLiteral("title")) ? i.value(QStringLiteral("title"))
                                                                : i.value(QStringLiteral("name")))
                               .toString(),

@@ -84,6 +84,10 @@ void FetchJob::listNext()
 
 void FetchJob::onListed(const SourceRef& ref, const PlaylistListing& listing)
 {
+    for (const QString& line : listing.malformed) {
+        m_report.malformedEntries.append(line);
+        emit entryRejected(line);
+    }
     QString error = listing.error;
     if (error.isEmpty() && listing.tracks.isEmpty())
         error = QStringLiteral("%1: no tracks").arg(ref.toString());

@@ -33,6 +33,7 @@ struct FetchReport
     QStringList sourceErrors;  ///< one line per source that could not be listed
     int tracksListed = 0;
     int skippedItems = 0;      ///< playlist entries that are not tracks
+    QStringList malformedEntries; ///< one line per track entry skipped for a malformed id
     DownloadSummary downloads;
 };
 
@@ -53,6 +54,9 @@ public:
 
 signals:
     void sourceListed(const QString& source, int tracks, const QString& error);
+    /// A listed entry that was skipped because its id is malformed (one line, from outside:
+    /// escape it for printing).
+    void entryRejected(const QString& line);
     void finished(const gs::FetchReport& report);
 
 private:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HttpClient.h"
 
+#include "RedirectRule.h"
 #include "UrlPolicy.h"
 
 #include <QDateTime>
@@ -21,11 +22,15 @@ struct HttpClient::Job
     Progress progress;
     int attempt = 0;
     QPointer<QNetworkReply> reply;
-    std::unique_ptr<QTimer> idle;  ///< inactivity time-out of the current attempt
+    RedirectHop hop;                  ///< what the current hop sends, and where
+    int redirects = 0;                ///< redirects followed in the current attempt
+    std::unique_ptr<QTimer> idle;     ///< inactivity time-out of the current hop
+    std::unique_ptr<QTimer> deadline; ///< overall time limit of the current attempt
     std::unique_ptr<QTimer> wait;  ///< throttle / back-off wait before the next attempt
     std::unique_ptr<QFile> file;
     HttpResponse response;         ///< the current attempt
     bool timedOut = false;
+    bool pastDeadline = false;
     bool cancelled = false;
     QString abortReason;           ///< set when we abort for a reason of our own
 };
@@ -33,6 +38,9 @@ struct HttpClient::Job
 namespace {
 
 constexpr qint64 kMaxErrorBody = 64 * 1024;
+// The reply's read buffer: Qt stops reading the socket while this much is unread, so a body
+// never piles up in memory ahead of the size check.
+constexpr qint64 kReadBufferBytes = 1 << 20;
 
 // Retry-After: delta-seconds or an HTTP date. -1 if absent or unreadable.
 int retryAfterSeconds(const QNetworkReply* reply)
@@ -53,7 +61,7 @@ int retryAfterSeconds(const QNetworkReply* reply)
 HttpClient::HttpClient(RetryPolicy policy, QObject* parent)
     : QObject(parent), m_policy(policy), m_nam(new QNetworkAccessManager(this))
 {
-    m_nam->setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
+    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy); // RedirectRule, hop by hop
 }
 
 HttpClient::~HttpClient()
@@ -114,15 +122,41 @@ void HttpClient::startAttempt(quint64 id)
     job.response = {};
     job.response.attempts = job.attempt;
     job.timedOut = false;
+    job.pastDeadline = false;
     job.abortReason.clear();
     job.file.reset();
+    job.hop = {.url = job.request.url,
+               .method = job.request.method,
+               .body = job.request.body,
+               .headers = job.request.headers};
+    job.redirects = 0;
+    job.deadline = std::make_unique<QTimer>();
+    job.deadline->setSingleShot(true);
+    connect(job.deadline.get(), &QTimer::timeout, this, [&job] {
+        job.pastDeadline = true;
+        if (job.reply)
+            job.reply->abort();
+    });
+    if (m_policy.deadlineMs > 0)
+        job.deadline->start(m_policy.deadlineMs);
+    startHop(job);
+}
 
-    QNetworkRequest req(job.request.url);
+void HttpClient::startHop(Job& job)
+{
+    const int attempts = job.response.attempts;
+    job.response = {};
+    job.response.attempts = attempts;
+    QNetworkRequest req(job.hop.url);
     req.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("GenreScope/0.1"));
-    for (const auto& [name, value] : job.request.headers)
+    // HTTP/1.1 only: Qt's HTTP/2 reopens its flow-control window as data arrives, not as the
+    // reply is read, so the read buffer below would not hold a fast sender back.
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    for (const auto& [name, value] : job.hop.headers)
         req.setRawHeader(name, value);
-    QNetworkReply* reply = job.request.method == "POST" ? m_nam->post(req, job.request.body)
-                                                         : m_nam->sendCustomRequest(req, job.request.method);
+    QNetworkReply* reply = job.hop.method == "POST" ? m_nam->post(req, job.hop.body)
+                                                    : m_nam->sendCustomRequest(req, job.hop.method);
+    reply->setReadBufferSize(kReadBufferBytes);
     job.reply = reply;
     job.idle = std::make_unique<QTimer>();
     job.idle->setSingleShot(true);
@@ -132,22 +166,32 @@ void HttpClient::startAttempt(quint64 id)
             job.reply->abort();
     });
     job.idle->start(m_policy.timeoutMs);
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, &job] { onMetaData(job); });
     connect(reply, &QNetworkReply::readyRead, this, [this, &job] { onReadyRead(job); });
     connect(reply, &QNetworkReply::downloadProgress, this, [&job](qint64 got, qint64 total) {
         job.idle->start();
-        if (job.progress)
+        if (job.progress && !RedirectRule::isRedirect(job.response.status))
             job.progress(got, total);
     });
-    connect(reply, &QNetworkReply::redirected, this, [&job, reply](const QUrl& to) {
-        const QString why = UrlPolicy::check(to);
-        if (why.isEmpty()) {
-            emit reply->redirectAllowed();
-            return;
-        }
-        job.abortReason = QStringLiteral("redirect refused: %1").arg(why);
+    connect(reply, &QNetworkReply::finished, this, [this, id = job.id] { onFinished(id); });
+}
+
+void HttpClient::onMetaData(Job& job)
+{
+    QNetworkReply* reply = job.reply;
+    if (!reply)
+        return;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    job.response.status = status;
+    const bool success = status >= 200 && status < 300;
+    const qint64 cap = success ? m_policy.maxBodyBytes : kMaxErrorBody;
+    bool ok = false;
+    const qint64 length = reply->rawHeader("Content-Length").trimmed().toLongLong(&ok);
+    if (ok && length > cap && !RedirectRule::isRedirect(status)) {
+        job.abortReason = QStringLiteral("response too large (%1 bytes announced, over %2 MB)")
+                              .arg(QString::number(length), QString::number(cap >> 20));
         reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
+    }
 }
 
 void HttpClient::onReadyRead(Job& job)
@@ -165,6 +209,8 @@ void HttpClient::onReadyRead(Job& job)
         reply->abort();
         return;
     }
+    if (RedirectRule::isRedirect(status))
+        return; // the body of a redirect is not needed
     if (!success || job.request.saveTo.isEmpty()) {
         job.response.body += chunk;
         return;
@@ -191,7 +237,8 @@ void HttpClient::onFinished(quint64 id)
     Job& job = *it->second;
     QNetworkReply* reply = job.reply;
     job.idle->stop();
-    onReadyRead(job);
+    if (job.abortReason.isEmpty())
+        onReadyRead(job);
     reply->deleteLater();
     job.reply = nullptr;
     if (job.file)
@@ -213,10 +260,33 @@ void HttpClient::onFinished(quint64 id)
         return complete(id, {.status = r.status, .body = {}, .bytes = r.bytes, .contentType = r.contentType,
                              .error = QStringLiteral("%1: %2").arg(where, job.abortReason),
                              .attempts = r.attempts, .cancelled = false});
+    if (job.pastDeadline)
+        return complete(id, {.status = r.status,
+                             .body = {},
+                             .bytes = r.bytes,
+                             .contentType = r.contentType,
+                             .error = QStringLiteral("%1: too slow: not complete after %2 s")
+                                          .arg(where, QString::number(m_policy.deadlineMs / 1000.0)),
+                             .attempts = r.attempts,
+                             .cancelled = false});
     if (job.timedOut)
         return retryOrFail(job, QStringLiteral("timed out after %1 s").arg(m_policy.timeoutMs / 1000.0), -1);
     if (r.status == 0)
         return retryOrFail(job, reply->errorString(), -1);
+    if (RedirectRule::isRedirect(r.status)) {
+        const QString refused = RedirectRule::follow(job.hop, r.status, reply->rawHeader("Location"),
+                                                     job.redirects, job.request.followRedirects);
+        if (!refused.isEmpty())
+            return complete(id, {.status = r.status,
+                                 .body = {},
+                                 .bytes = r.bytes,
+                                 .contentType = r.contentType,
+                                 .error = QStringLiteral("%1: %2").arg(where, refused),
+                                 .attempts = r.attempts,
+                                 .cancelled = false});
+        ++job.redirects;
+        return startHop(job);
+    }
     if (r.status == 429) {
         const int after = retryAfterSeconds(reply);
         if (after > m_policy.maxRetryAfterSeconds)
@@ -251,6 +321,7 @@ void HttpClient::onFinished(quint64 id)
 
 void HttpClient::retryOrFail(Job& job, const QString& why, int delayMs)
 {
+    job.deadline->stop(); // the next attempt has a deadline of its own
     if (job.file) {
         job.file.reset();
         QFile::remove(job.request.saveTo);
@@ -275,6 +346,9 @@ void HttpClient::complete(quint64 id, HttpResponse response)
     std::shared_ptr<Job> job(std::move(it->second));
     m_jobs.erase(it);
     QTimer::singleShot(0, this, [job] {});
+    for (QTimer* t : {job->idle.get(), job->deadline.get(), job->wait.get()})
+        if (t)
+            t->stop();
     if (job->file)
         job->file->close();
     if (!response.ok() && !job->request.saveTo.isEmpty())

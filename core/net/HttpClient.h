@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Asynchronous HTTP for the sources and the download manager, over one
-// QNetworkAccessManager. Adds what every caller needs: the https-only rule (UrlPolicy, also
-// for redirects), per-host spacing (HostThrottle), an inactivity time-out, retries with
-// back-off and jitter on transient failures (time-out, connection error, truncated body,
-// 5xx, 429 honouring Retry-After, a service "quota" body), a body size cap, and streaming a
-// body to a file. Results are values delivered to a callback on the client's thread; there
-// are no nested event loops.
+// QNetworkAccessManager. Adds what every caller needs: the https-only rule (UrlPolicy),
+// redirects followed hop by hop under the same rule (RedirectRule: at most 10, credentials
+// never sent to another origin), per-host spacing (HostThrottle), an inactivity time-out and
+// an overall deadline per attempt, retries with back-off and jitter on transient failures
+// (inactivity time-out, connection error, truncated body, 5xx, 429 honouring Retry-After, a
+// service "quota" body), a body size cap enforced while the body streams in (the reply reads
+// through a small buffer, so memory stays near the cap whatever the server sends), and
+// streaming a body to a file. Results are values delivered to a callback on the client's
+// thread; there are no nested event loops.
 //
 // Secrets: request headers (Authorization) and bodies are never logged and never appear in
 // an error message; messages name URLs without their query (UrlPolicy::display).
@@ -37,6 +40,9 @@ struct HttpRequest
     /// If set and it returns true for a 2xx body (held in memory), the response counts as a
     /// service quota error: the host is paused for RetryPolicy::quotaDelayMs and retried.
     std::function<bool(const QByteArray& body)> isQuotaError{};
+    /// false: a redirect fails the request instead of being followed (for requests whose
+    /// body or headers carry a secret, such as the Spotify token request).
+    bool followRedirects = true;
 };
 
 struct HttpResponse
@@ -76,6 +82,8 @@ private:
     struct Job;
     void schedule(Job& job, int delayMs);
     void startAttempt(quint64 id);
+    void startHop(Job& job);
+    void onMetaData(Job& job);
     void onReadyRead(Job& job);
     void onFinished(quint64 id);
     void retryOrFail(Job& job, const QString& why, int delayMs);

@@ -4,6 +4,7 @@
 #include "HttpClient.h"
 #include "JsonBody.h"
 #include "ServiceEndpoints.h"
+#include "TrackId.h"
 
 #include <QJsonArray>
 #include <QUrlQuery>
@@ -16,7 +17,7 @@ RemoteTrack ITunesSource::trackFromJson(const QJsonObject& o)
 {
     RemoteTrack t;
     t.record.source = QString::fromLatin1(sources::ITunes);
-    t.record.sourceId = QString::number(o.value(QStringLiteral("trackId")).toInteger());
+    t.record.sourceId = TrackId::fromJson(o.value(QStringLiteral("trackId"))).value_or(QString());
     t.record.title = o.value(QStringLiteral("trackName")).toString();
     t.record.artist = o.value(QStringLiteral("artistName")).toString();
     t.record.album = o.value(QStringLiteral("collectionName")).toString();
@@ -27,7 +28,7 @@ RemoteTrack ITunesSource::trackFromJson(const QJsonObject& o)
     return t;
 }
 
-void ITunesSource::search(const QString& term, int limit, std::function<void(QList<RemoteTrack>, QString)> done)
+void ITunesSource::search(const QString& term, int limit, SearchDone done)
 {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("term"), term);
@@ -37,39 +38,50 @@ void ITunesSource::search(const QString& term, int limit, std::function<void(QLi
     const HttpRequest req{.url = ServiceEndpoints::join(m_base, QStringLiteral("/search"), q.toString(QUrl::FullyEncoded))};
     m_http.send(req, [done = std::move(done)](const HttpResponse& r) {
         if (!r.ok())
-            return done({}, QStringLiteral("itunes: %1").arg(r.error));
+            return done({}, QStringLiteral("itunes: %1").arg(r.error), {});
         QString error;
         const auto o = parseJsonObject(r.body, QStringLiteral("itunes"), &error);
         if (!o)
-            return done({}, error);
+            return done({}, error, {});
         QList<RemoteTrack> out;
-        for (const QJsonValue& v : o->value(QStringLiteral("results")).toArray()) {
-            const QJsonObject t = v.toObject();
-            if (t.value(QStringLiteral("kind")).toString(QStringLiteral("song")) == QLatin1String("song") &&
-                t.value(QStringLiteral("trackId")).toInteger() != 0)
+        QStringList malformed;
+        const QJsonArray results = o->value(QStringLiteral("results")).toArray();
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            const QJsonObject t = results[i].toObject();
+            if (t.value(QStringLiteral("kind")).toString(QStringLiteral("song")) != QLatin1String("song"))
+                continue;
+            if (TrackId::fromJson(t.value(QStringLiteral("trackId"))))
                 out.append(trackFromJson(t));
+            else
+                malformed.append(
+                    QStringLiteral("itunes: result %1: malformed track id (%2), skipped")
+                        .arg(QString::number(i + 1), TrackId::describe(t.value(QStringLiteral("trackId")))));
         }
-        done(out, {});
+        done(out, {}, malformed);
     });
 }
 
 void ITunesSource::fetchPlaylist(const QString& query, ListingDone done)
 {
-    search(query, 200, [query, done = std::move(done)](const QList<RemoteTrack>& tracks, const QString& error) {
-        PlaylistListing l;
-        l.playlist.source = QString::fromLatin1(sources::ITunes);
-        l.playlist.sourceId = query;
-        l.playlist.title = QStringLiteral("iTunes: %1").arg(query);
-        l.tracks = tracks;
-        l.error = error;
-        done(l);
-    });
+    search(query, 200,
+           [query, done = std::move(done)](const QList<RemoteTrack>& tracks, const QString& error,
+                                           const QStringList& malformed) {
+               PlaylistListing l;
+               l.playlist.source = QString::fromLatin1(sources::ITunes);
+               l.playlist.sourceId = query;
+               l.playlist.title = QStringLiteral("iTunes: %1").arg(query);
+               l.tracks = tracks;
+               l.malformed = malformed;
+               l.error = error;
+               done(l);
+           });
 }
 
 void ITunesSource::findPreview(const QString& artist, const QString& title, TrackDone done)
 {
     search(artist + QLatin1Char(' ') + title, 10,
-           [artist, done = std::move(done)](const QList<RemoteTrack>& tracks, const QString& error) {
+           [artist, done = std::move(done)](const QList<RemoteTrack>& tracks, const QString& error,
+                                            const QStringList&) {
                if (!error.isEmpty())
                    return done(std::nullopt, error);
                for (const RemoteTrack& t : tracks) {

@@ -27,10 +27,12 @@ public:
     static RemoteTrack trackFromJson(const QJsonObject& o);
 
 private:
-    void search(const QString& term, int limit, std::function<void(QList<RemoteTrack>, QString)> done);
+  /// tracks, error, one line per song result skipped for a malformed trackId
+  using SearchDone = std::function<void(QList<RemoteTrack>, QString, QStringList)>;
+  void search(const QString& term, int limit, SearchDone done);
 
-    HttpClient& m_http;
-    QUrl m_base;
+  HttpClient& m_http;
+  QUrl m_base;
 };
 
 } // namespace gs

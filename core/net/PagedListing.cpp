@@ -2,6 +2,7 @@
 #include "PagedListing.h"
 
 #include "ServiceEndpoints.h"
+#include "UrlPolicy.h"
 
 namespace gs {
 
@@ -18,8 +19,11 @@ void PagedListing::followNext(const QJsonObject& body, const QUrl& url, int n, c
     const QUrl next(body.value(QStringLiteral("next")).toString());
     if (next.isEmpty() || next == url || n >= kMaxPages)
         return finish({});
+    if (const QString why = UrlPolicy::check(next); !why.isEmpty())
+        return finish(QStringLiteral("%1: refusing a paging link: %2").arg(service, why));
     if (!ServiceEndpoints::sameOrigin(next, url))
-        return finish(QStringLiteral("%1: refusing a paging link to another host (%2)").arg(service, next.host()));
+        return finish(QStringLiteral("%1: refusing a paging link to another host (%2)")
+                          .arg(service, UrlPolicy::display(next)));
     page(next, n + 1);
 }
 

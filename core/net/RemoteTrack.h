@@ -4,8 +4,8 @@
 // The URL is transient (signed URLs expire): it is used right away and never stored.
 #include "library/TrackRecord.h"
 
+#include <QStringList>
 #include <QUrl>
-
 #include <functional>
 
 namespace gs {
@@ -22,6 +22,7 @@ struct PlaylistListing
     PlaylistRecord playlist;   ///< source, sourceId, title
     QList<RemoteTrack> tracks; ///< in playlist order
     int skipped = 0;           ///< entries that are not tracks (removed items, podcasts, local files)
+    QStringList malformed;     ///< one line per track entry skipped for a malformed id (TrackId)
     QString error;             ///< one line; set when the listing failed
 };
 

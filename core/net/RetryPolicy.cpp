@@ -23,6 +23,9 @@ RetryPolicy RetryPolicy::fromEnvironment()
     const double timeout = qEnvironmentVariable("GENRESCOPE_HTTP_TIMEOUT").toDouble(&ok);
     if (ok && timeout > 0)
         p.timeoutMs = int(timeout * 1000);
+    const double deadline = qEnvironmentVariable("GENRESCOPE_HTTP_DEADLINE").toDouble(&ok);
+    if (ok && deadline > 0)
+        p.deadlineMs = int(std::min(deadline, 86400.0) * 1000);
     const int retries = qEnvironmentVariableIntValue("GENRESCOPE_HTTP_RETRIES", &ok);
     if (ok && retries > 0)
         p.maxAttempts = retries;

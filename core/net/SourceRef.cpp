@@ -52,6 +52,15 @@ std::optional<SourceRef> SourceRef::parse(const QString& input, QString* error)
                         m.captured(2)};
     } else if (text.startsWith(QLatin1String("itunes:"), Qt::CaseInsensitive)) {
         ref = SourceRef{Kind::ITunesSearch, text.mid(7).trimmed()};
+    } else if (const QString linkScheme = QUrl(text).scheme().toLower();
+               text.contains(QStringLiteral("://")) && linkScheme != QLatin1String("https") &&
+               linkScheme != QLatin1String("http")) {
+        if (error)
+            *error =
+                QStringLiteral("'%1': unsupported link scheme '%2' (expected an https playlist link from "
+                               "open.spotify.com or deezer.com)")
+                    .arg(text, linkScheme);
+        return std::nullopt;
     } else {
         ref = fromLink(text);
     }

@@ -33,6 +33,7 @@ void SpotifyAuth::token(TokenDone done)
     req.body = "grant_type=client_credentials";
     const QByteArray basic = (m_credentials.clientId + QLatin1Char(':') + m_credentials.clientSecret).toUtf8().toBase64();
     req.headers = {{"Authorization", "Basic " + basic}, {"Content-Type", "application/x-www-form-urlencoded"}};
+    req.followRedirects = false; // the secret goes to the accounts URL and nowhere else
     m_http.send(req, [this](const HttpResponse& r) {
         if (!r.ok()) {
             QString why = r.error;

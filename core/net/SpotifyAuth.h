@@ -3,7 +3,8 @@
 // Spotify's client-credentials flow: POST {accounts}/api/token with HTTP Basic
 // (client id:secret) and grant_type=client_credentials. The token is cached until shortly
 // before it expires; invalidate() forces a new one (after a 401). Concurrent requests for a
-// token share one token request. The secret goes only into the Authorization header.
+// token share one token request. The secret goes only into the Authorization header of the
+// token request, which is never redirected.
 #include "net/SpotifyCredentials.h"
 
 #include <QDateTime>

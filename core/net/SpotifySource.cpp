@@ -6,9 +6,9 @@
 #include "PagedListing.h"
 #include "ServiceEndpoints.h"
 #include "SpotifyAuth.h"
+#include "TrackId.h"
 
 #include <QJsonArray>
-
 #include <memory>
 
 namespace gs {
@@ -23,14 +23,25 @@ SpotifySource::SpotifySource(HttpClient& http, SpotifyAuth& auth, QUrl api)
 {
 }
 
+namespace {
+
+bool isTrackEntry(const QJsonObject& o)
+{
+    return !o.isEmpty() &&
+           o.value(QStringLiteral("type")).toString(QStringLiteral("track")) == QLatin1String("track") &&
+           !o.value(QStringLiteral("is_local")).toBool();
+}
+
+} // namespace
+
 std::optional<RemoteTrack> SpotifySource::trackFromJson(const QJsonObject& o)
 {
-    if (o.isEmpty() || o.value(QStringLiteral("type")).toString(QStringLiteral("track")) != QLatin1String("track") ||
-        o.value(QStringLiteral("is_local")).toBool() || o.value(QStringLiteral("id")).toString().isEmpty())
+    const auto id = TrackId::fromJson(o.value(QStringLiteral("id")));
+    if (!isTrackEntry(o) || !id || !o.value(QStringLiteral("id")).isString())
         return std::nullopt;
     RemoteTrack t;
     t.record.source = QString::fromLatin1(sources::Spotify);
-    t.record.sourceId = o.value(QStringLiteral("id")).toString();
+    t.record.sourceId = *id;
     t.record.title = o.value(QStringLiteral("name")).toString();
     QStringList artists;
     for (const QJsonValue& a : o.value(QStringLiteral("artists")).toArray())
@@ -91,8 +102,15 @@ void SpotifySource::fetchPlaylist(const QString& id, ListingDone done)
                 const QJsonObject t = (item.contains(QStringLiteral("item")) ? item.value(QStringLiteral("item"))
                                                                               : item.value(QStringLiteral("track")))
                                           .toObject();
+                const qsizetype entry =
+                    st->listing.tracks.size() + st->listing.skipped + st->listing.malformed.size() + 1;
                 if (const auto track = trackFromJson(t))
                     st->listing.tracks.append(*track);
+                else if (isTrackEntry(t))
+                    st->listing.malformed.append(
+                        QStringLiteral("spotify: playlist %1, entry %2: malformed track id (%3), skipped")
+                            .arg(id, QString::number(entry),
+                                 TrackId::describe(t.value(QStringLiteral("id")))));
                 else
                     ++st->listing.skipped;
             }

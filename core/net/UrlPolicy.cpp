@@ -21,17 +21,20 @@ QString UrlPolicy::display(const QUrl& url)
 
 QString UrlPolicy::check(const QUrl& url)
 {
-    if (!url.isValid() || url.host().isEmpty())
-        return QStringLiteral("invalid URL '%1'").arg(display(url));
     const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme.isEmpty() && url.host().isEmpty()))
+        return QStringLiteral("invalid URL '%1'").arg(display(url));
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
+        return QStringLiteral("unsupported URL scheme '%1' in '%2': only https is allowed")
+            .arg(scheme, display(url));
+    if (url.host().isEmpty())
+        return QStringLiteral("invalid URL '%1': no host").arg(display(url));
     if (scheme == QLatin1String("https"))
         return {};
-    if (scheme == QLatin1String("http") && isLoopback(url))
+    if (isLoopback(url))
         return {};
-    if (scheme == QLatin1String("http"))
-        return QStringLiteral("refusing plain http to %1: only https is allowed (http only for loopback)")
-            .arg(display(url));
-    return QStringLiteral("unsupported URL scheme '%1' in %2").arg(scheme, display(url));
+    return QStringLiteral("refusing plain http to %1: only https is allowed (http only for loopback)")
+        .arg(display(url));
 }
 
 } // namespace gs

@@ -96,6 +96,8 @@ QByteArray FakeServices::deezerTrack(int n) const
                                                             QStringLiteral("?hdnea=exp=1~hmac=abc"))},
                   {QStringLiteral("artist"), QJsonObject{{QStringLiteral("name"), t.artist}}},
                   {QStringLiteral("album"), QJsonObject{{QStringLiteral("title"), t.group}}}};
+    if (listedIds.contains(n))
+        o.insert(QStringLiteral("id"), listedIds.value(n));
     return dump(o);
 }
 
@@ -149,6 +151,8 @@ QByteArray FakeServices::spotifyTrack(int n) const
                   {QStringLiteral("external_ids"), QJsonObject{{QStringLiteral("isrc"), t.isrc}}},
                   {QStringLiteral("artists"), QJsonArray{QJsonObject{{QStringLiteral("name"), t.artist}}}},
                   {QStringLiteral("album"), QJsonObject{{QStringLiteral("name"), t.group}}}};
+    if (listedIds.contains(n))
+        o.insert(QStringLiteral("id"), listedIds.value(n));
     return dump(o);
 }
 
@@ -203,7 +207,7 @@ QByteArray FakeServices::itunesTrack(int n) const
 {
     const Track& t = tracks[n];
     return dump({{QStringLiteral("kind"), QStringLiteral("song")},
-                 {QStringLiteral("trackId"), 9000 + n},
+                 {QStringLiteral("trackId"), listedIds.value(n, 9000 + n)},
                  {QStringLiteral("trackName"), t.title},
                  {QStringLiteral("artistName"), t.artist},
                  {QStringLiteral("collectionName"), t.group},

@@ -8,6 +8,7 @@
 #include "support/TestServer.h"
 
 #include <QHash>
+#include <QJsonValue>
 #include <QSet>
 #include <QStringList>
 
@@ -33,6 +34,7 @@ public:
     QSet<int> deezerUnknownIsrc;   ///< /track/isrc:X answers code 800
     QSet<int> spotifyNullPreview;  ///< preview_url: null
     QSet<int> itunesCatalogue;     ///< found by an iTunes search
+    QHash<int, QJsonValue> listedIds; ///< every service lists track n with this id instead of its own
     bool spotifyOlderShape = false; ///< items[].track instead of items[].item
     bool spotifyNoItemsEndpoint = false; ///< /items answers 404 (only /tracks exists)
     void revokeSpotifyTokens() { m_tokens.clear(); }

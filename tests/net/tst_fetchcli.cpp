@@ -1,19 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `genrescope-cli fetch` as a user runs it, against the fake services on loopback: the
 // outward contract (stdout/stderr, exit codes 0/1/2, https-only, secrets never shown,
-// library list|stats), and a fetch killed with SIGKILL mid-download, then restarted: the
-// library is consistent after the kill and complete after the restart.
+// library list|stats), hostile answers (malformed track ids, control characters in remote
+// text, a preview trickled past the deadline), and a fetch killed with SIGKILL
+// mid-download, then restarted: the library is consistent after the kill and complete after
+// the restart.
 #include "FakeServices.h"
 #include "library/FileHash.h"
 #include "library/Library.h"
 
 #include <QDir>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <csignal>
 
 using namespace gs;
@@ -153,6 +155,82 @@ private slots:
                  QStringLiteral("--genre"), QStringLiteral("x")}, e);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(!r.err.contains(m_fake->clientSecret) && !r.out.contains(m_fake->clientSecret));
+    }
+
+    void hostileTextStaysOnItsLine()
+    {
+        m_fake->addDeezerPlaylist(QStringLiteral("300"), {0, 1, 2, 3});
+        m_fake->listedIds = {{0, QJsonValue(QJsonValue::Null)},
+                             {1, QStringLiteral("12\nfetch: 99/99 tracks done")},
+                             {2, QJsonObject{{QStringLiteral("id"), 1}}}};
+        m_fake->tracks[3].title = QStringLiteral("Evil\x1b]0;owned\a\x1b[2J\rTitle");
+        m_server->script(QStringLiteral("/deezer/playlist/301"),
+                         {TestResponse::json(
+                             "{\"error\":{\"message\":\"\\u001b[31mred\\u0007\\nfetch: 77/77 tracks done\","
+                             "\"code\":600}}")});
+        // The preview of the one valid track fails.
+        m_server->script(FakeServices::deezerAudioPath(3), {TestResponse::json("gone", 404)});
+        CliRun r =
+            cli({QStringLiteral("fetch"), QStringLiteral("deezer:playlist/300"),
+                 QStringLiteral("deezer:playlist/301"), QStringLiteral("--genre"), QStringLiteral("x")});
+        QVERIFY2(r.exitCode == 2, qPrintable(r.err)); // nothing downloaded
+        for (const QString& s : {r.out, r.err}) {
+            QVERIFY2(!s.contains(QChar(0x1b)) && !s.contains(QChar(0x07)) && !s.contains(QLatin1Char('\r')),
+                     qPrintable(s));
+        }
+        const QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(!lines.contains(QStringLiteral("fetch: 99/99 tracks done")), qPrintable(r.err));
+        QVERIFY2(!lines.contains(QStringLiteral("fetch: 77/77 tracks done")), qPrintable(r.err));
+        QCOMPARE(r.err.count(QStringLiteral("malformed track id")), 3);
+        QVERIFY2(r.err.contains(QStringLiteral("(null)")) && r.err.contains(QStringLiteral("(an object)")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("\\e[31mred\\x07\\nfetch: 77/77 tracks done")),
+                 qPrintable(r.err));
+        for (const QString& line : lines)
+            QVERIFY2(line.startsWith(QStringLiteral("genrescope-cli: ")) ||
+                         line.startsWith(QStringLiteral("fetch: ")),
+                     qPrintable(line));
+        // Only the valid entry is in the library: never a source_id of 0 or "".
+        Library probe{LibraryPaths(m_lib)};
+        QVERIFY(probe.open());
+        const auto tracks = probe.tracks();
+        QCOMPARE(tracks.size(), 1);
+        QCOMPARE(tracks[0].sourceId, FakeServices::deezerId(3));
+        QCOMPARE(tracks[0].status, TrackStatus::Failed);
+        r = cli({QStringLiteral("library"), QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Evil\\e]0;owned\\x07\\e[2J\\rTitle")), qPrintable(r.out));
+        QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
+    }
+
+    void trickledPreviewFailsThenIsRetried()
+    {
+        m_fake->addDeezerPlaylist(QStringLiteral("400"), {0});
+        TestResponse trickle = TestResponse::file(m_fake->tracks[0].file, "audio/mpeg");
+        trickle.chunkBytes = 1;
+        trickle.chunkDelayMs = 50; // a 0.5 MB preview would take hours
+        m_server->script(FakeServices::deezerAudioPath(0), {trickle});
+        QProcessEnvironment e = env();
+        e.insert(QStringLiteral("GENRESCOPE_HTTP_TIMEOUT"), QStringLiteral("10"));
+        e.insert(QStringLiteral("GENRESCOPE_HTTP_DEADLINE"), QStringLiteral("1.5"));
+        CliRun r = cli({QStringLiteral("fetch"), QStringLiteral("deezer:playlist/400"),
+                        QStringLiteral("--genre"), QStringLiteral("x")},
+                       e);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("(deezer:3000)")) &&
+                     r.err.contains(QStringLiteral("too slow")),
+                 qPrintable(r.err));
+        QCOMPARE(m_server->hits(FakeServices::deezerAudioPath(0)), 1);
+        Library probe{LibraryPaths(m_lib)};
+        QVERIFY(probe.open());
+        QCOMPARE(probe.tracks().value(0).status, TrackStatus::Failed);
+        QVERIFY(partials().isEmpty());
+        // The next run tries it again, and the server now answers at full speed.
+        r = cli({QStringLiteral("fetch"), QStringLiteral("deezer:playlist/400"), QStringLiteral("--genre"),
+                 QStringLiteral("x")},
+                e);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(probe.tracks().value(0).status, TrackStatus::Downloaded);
     }
 
     void killedMidDownloadThenRestarted()

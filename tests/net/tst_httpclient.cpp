@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // HttpClient against a real loopback server, one fault per case: 5xx then success, 429 with
 // Retry-After, a time-out, a truncated body, a quota body, giving up, plain http refused
-// (also via a redirect), streaming to a file, size cap and cancel.
+// (also via a redirect), redirect chains and credentials across origins (a second server is
+// another origin), streaming to a file, size cap (also for huge chunked bodies, with memory
+// bounded), an overall deadline against trickled bodies, and cancel.
 #include "net/HttpClient.h"
 #include "support/TestServer.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/resource.h>
 
 using namespace gs;
 using testsupport::TestResponse;
@@ -24,6 +27,13 @@ RetryPolicy fastPolicy()
     p.quotaDelayMs = 30;
     p.maxBodyBytes = 1 << 20;
     return p;
+}
+
+long peakRssMb()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024; // kB on Linux
 }
 
 } // namespace
@@ -188,6 +198,188 @@ private slots:
         });
         const HttpResponse redirected = get(QStringLiteral("/redirect"));
         QVERIFY2(redirected.error.contains(QStringLiteral("redirect refused")), qPrintable(redirected.error));
+    }
+
+    void redirectChainsAreFollowed_data()
+    {
+        QTest::addColumn<int>("hops");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("1 hop") << 1 << true;
+        QTest::newRow("2 hops") << 2 << true;
+        QTest::newRow("3 hops") << 3 << true;
+        QTest::newRow("10 hops") << 10 << true;
+        QTest::newRow("11 hops") << 11 << false;
+    }
+    void redirectChainsAreFollowed()
+    {
+        QFETCH(int, hops);
+        QFETCH(bool, ok);
+        // /hop/N redirects to /hop/N-1 (alternating absolute and relative links and codes),
+        // /hop/0 answers.
+        TestServer* server = m_server.get();
+        m_server->route(QStringLiteral("/hop/*"), [server](const testsupport::TestRequest& r) {
+            const int n = r.path.section(QLatin1Char('/'), -1).toInt();
+            if (n == 0)
+                return TestResponse::json(R"({"ok":true})");
+            const QString next = QStringLiteral("/hop/%1").arg(n - 1);
+            const int codes[] = {301, 302, 303, 307, 308};
+            return TestResponse::redirect(codes[n % 5],
+                                          n % 2 ? server->url(next) : QUrl(QString::number(n - 1)));
+        });
+        const HttpResponse r = get(QStringLiteral("/hop/%1").arg(hops));
+        QCOMPARE(r.ok(), ok);
+        if (ok) {
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.body, QByteArray(R"({"ok":true})"));
+            QCOMPARE(m_server->hits(QStringLiteral("/hop/0")), 1);
+        } else {
+            QVERIFY2(r.error.contains(QStringLiteral("too many redirects")), qPrintable(r.error));
+            QCOMPARE(m_server->hits(QStringLiteral("/hop/0")), 0);
+        }
+        QCOMPARE(r.attempts, 1);
+    }
+
+    void everyHopPassesTheUrlPolicy()
+    {
+        m_server->route(QStringLiteral("/first"), [this](const auto&) {
+            return TestResponse::redirect(307, m_server->url(QStringLiteral("/second")));
+        });
+        m_server->route(QStringLiteral("/second"), [](const auto&) {
+            return TestResponse::redirect(302, QUrl(QStringLiteral("http://example.com/evil")));
+        });
+        const HttpResponse r = get(QStringLiteral("/first"));
+        QVERIFY2(r.error.contains(QStringLiteral("redirect refused")) &&
+                     r.error.contains(QStringLiteral("only https")),
+                 qPrintable(r.error));
+        QVERIFY(!r.error.contains(QStringLiteral("HTTP 100")));
+        QCOMPARE(m_server->hits(QStringLiteral("/second")), 1);
+    }
+
+    void credentialsNeverCrossOrigins_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("302") << 302;
+        QTest::newRow("307") << 307;
+        QTest::newRow("308") << 308;
+    }
+    void credentialsNeverCrossOrigins()
+    {
+        QFETCH(int, status);
+        TestServer other; // same host, another port: another origin
+        QVERIFY(other.listen());
+        other.route(QStringLiteral("/sink"),
+                    [](const auto&) { return TestResponse::json(R"({"sink":true})"); });
+        m_server->route(QStringLiteral("/same"), [this, status](const auto&) {
+            return TestResponse::redirect(status, m_server->url(QStringLiteral("/ok")));
+        });
+        m_server->route(QStringLiteral("/cross"), [&other, status](const auto&) {
+            return TestResponse::redirect(status, other.url(QStringLiteral("/sink")));
+        });
+        const QList<std::pair<QByteArray, QByteArray>> secret = {{"Authorization", "Bearer SECRET-TOKEN"},
+                                                                 {"Cookie", "session=SECRET"}};
+        // Same origin: the credentials go along.
+        const HttpResponse same =
+            get(HttpRequest{.url = m_server->url(QStringLiteral("/same")), .headers = secret});
+        QVERIFY2(same.ok(), qPrintable(same.error));
+        QCOMPARE(m_server->requests(QStringLiteral("/ok")).value(0).headers.value("authorization"),
+                 QByteArray("Bearer SECRET-TOKEN"));
+        // Another origin: the request goes on, without them.
+        const HttpResponse cross =
+            get(HttpRequest{.url = m_server->url(QStringLiteral("/cross")), .headers = secret});
+        QVERIFY2(cross.ok(), qPrintable(cross.error));
+        QCOMPARE(cross.body, QByteArray(R"({"sink":true})"));
+        const auto seen = other.requests(QStringLiteral("/sink"));
+        QCOMPARE(seen.size(), 1);
+        QVERIFY2(!seen[0].headers.contains("authorization"),
+                 seen[0].headers.value("authorization").constData());
+        QVERIFY(!seen[0].headers.contains("cookie"));
+    }
+
+    void requestsWithSecretsAreNeverRedirected()
+    {
+        TestServer other;
+        QVERIFY(other.listen());
+        for (const QString& to : {other.url(QStringLiteral("/token")).toString(), QStringLiteral("/ok")})
+            m_server->script(QStringLiteral("/token"), {TestResponse::redirect(307, QUrl(to))});
+        for (int i = 0; i < 2; ++i) {
+            HttpRequest req{.url = m_server->url(QStringLiteral("/token")),
+                            .method = "POST",
+                            .body = "grant=x",
+                            .headers = {{"Authorization", "Basic c2VjcmV0"}}};
+            req.followRedirects = false;
+            const HttpResponse r = get(req);
+            QVERIFY2(r.error.contains(QStringLiteral("never redirected")), qPrintable(r.error));
+            QVERIFY(!r.error.contains(QStringLiteral("c2VjcmV0")));
+        }
+        QCOMPARE(other.hits(QStringLiteral("/token")), 0);
+        QCOMPARE(m_server->hits(QStringLiteral("/ok")), 0);
+    }
+
+    void seeOtherContinuesAsGet()
+    {
+        m_server->route(QStringLiteral("/post"), [this](const auto&) {
+            return TestResponse::redirect(303, m_server->url(QStringLiteral("/ok")));
+        });
+        const HttpResponse r =
+            get(HttpRequest{.url = m_server->url(QStringLiteral("/post")), .method = "POST", .body = "a=1"});
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const auto seen = m_server->requests(QStringLiteral("/ok"));
+        QCOMPARE(seen.size(), 1);
+        QCOMPARE(seen[0].method, QByteArray("GET"));
+        QVERIFY(seen[0].body.isEmpty());
+    }
+
+    void hugeChunkedBodiesStopAtTheCap_data()
+    {
+        QTest::addColumn<bool>("toFile");
+        QTest::newRow("JSON in memory") << false;
+        QTest::newRow("preview to a file") << true;
+    }
+    void hugeChunkedBodiesStopAtTheCap()
+    {
+        QFETCH(bool, toFile);
+        // 256 MB without Content-Length against a 16 MB cap: the client stops reading right
+        // after the cap, so the server gets to write little more and memory stays bounded.
+        constexpr qint64 kStream = 256LL << 20;
+        m_http->policy().maxBodyBytes = 16 << 20;
+        m_server->route(QStringLiteral("/stream"), [](const auto&) {
+            TestResponse t = TestResponse::bytes({}, "application/json");
+            t.streamBytes = kStream;
+            return t;
+        });
+        const long before = peakRssMb();
+        const QString path = m_tmp.filePath(QStringLiteral("stream.part"));
+        const HttpResponse r = get(HttpRequest{.url = m_server->url(QStringLiteral("/stream")),
+                                               .saveTo = toFile ? path : QString()});
+        const long grown = peakRssMb() - before;
+        QVERIFY2(r.error.contains(QStringLiteral("too large")), qPrintable(r.error));
+        QCOMPARE(r.attempts, 1);
+        QVERIFY(r.body.isEmpty());
+        QVERIFY(!QFile::exists(path));
+        QVERIFY2(r.bytes <= (17 << 20), qPrintable(QString::number(r.bytes)));
+        QVERIFY2(m_server->bytesStreamed() < (48LL << 20),
+                 qPrintable(QString::number(m_server->bytesStreamed())));
+        QVERIFY2(grown < 96, qPrintable(QStringLiteral("peak RSS grew by %1 MB").arg(grown)));
+    }
+
+    void trickledBodiesMeetTheDeadline()
+    {
+        // One byte per 100 ms never trips the 5 s inactivity time-out; the 1.5 s deadline
+        // ends the attempt, and it is not retried.
+        m_http->policy().timeoutMs = 5000;
+        m_http->policy().deadlineMs = 1500;
+        TestResponse trickle = TestResponse::bytes(QByteArray(2000, 'a'), "audio/mpeg");
+        trickle.chunkBytes = 1;
+        trickle.chunkDelayMs = 100;
+        m_server->script(QStringLiteral("/slow"), {trickle});
+        const QString path = m_tmp.filePath(QStringLiteral("slow.part"));
+        const HttpResponse r =
+            get(HttpRequest{.url = m_server->url(QStringLiteral("/slow")), .saveTo = path});
+        QVERIFY2(r.error.contains(QStringLiteral("too slow: not complete after 1.5 s")), qPrintable(r.error));
+        QCOMPARE(r.attempts, 1);
+        QCOMPARE(m_server->hits(QStringLiteral("/slow")), 1);
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(r.bytes < 2000);
     }
 
     void streamsToFileAndCleansUp()

@@ -1,16 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The small rules of the network layer: pasted links, the https-only policy, base URLs
-// from the environment, throttling and back-off arithmetic, audio sniffing, and the
-// Spotify credentials (environment wins; the settings file is 0600; never printed).
+// from the environment, throttling and back-off arithmetic, audio sniffing, the Spotify
+// credentials (environment wins; the settings file is 0600; never printed), track id
+// validation, redirect origins, and escaping remote text for the terminal.
 #include "net/DownloadedFile.h"
 #include "net/HostThrottle.h"
+#include "net/RedirectRule.h"
 #include "net/RetryPolicy.h"
 #include "net/ServiceEndpoints.h"
 #include "net/SourceRef.h"
 #include "net/SpotifyCredentials.h"
+#include "net/TrackId.h"
 #include "net/UrlPolicy.h"
+#include "text/Printable.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -55,6 +61,8 @@ private slots:
         QTest::newRow("other site") << "https://example.com/playlist/123" << false << 0 << "";
         QTest::newRow("empty itunes") << "itunes:  " << false << 0 << "";
         QTest::newRow("garbage") << "hello" << false << 0 << "";
+        QTest::newRow("file link") << "file://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M" << false << 0
+                                   << "";
     }
     void sourceRefs()
     {
@@ -73,6 +81,109 @@ private slots:
         QCOMPARE(int(ref->kind), kind);
         QCOMPARE(ref->id, id);
         QCOMPARE(SourceRef::parse(ref->toString())->id, id); // the canonical form parses back
+    }
+
+    void unsupportedLinksSayWhy()
+    {
+        QString error;
+        QVERIFY(!SourceRef::parse(QStringLiteral("file:///etc/passwd"), &error));
+        QVERIFY2(error.contains(QStringLiteral("unsupported link scheme 'file'")), qPrintable(error));
+        const QString why = UrlPolicy::check(QUrl(QStringLiteral("file:///etc/passwd")));
+        QVERIFY2(why.contains(QStringLiteral("unsupported URL scheme 'file'")), qPrintable(why));
+    }
+
+    void trackIds_data()
+    {
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("id"); // empty: malformed
+        QTest::newRow("integer") << QJsonValue(3135556) << "3135556";
+        QTest::newRow("big integer") << QJsonValue(1234567890123.0) << "1234567890123";
+        QTest::newRow("string") << QJsonValue(QStringLiteral("4uLU6hMCjMI75M1A2tKUQC"))
+                                << "4uLU6hMCjMI75M1A2tKUQC";
+        QTest::newRow("numeric string") << QJsonValue(QStringLiteral("3135556")) << "3135556";
+        QTest::newRow("object") << QJsonValue(QJsonObject{{QStringLiteral("id"), 1}}) << "";
+        QTest::newRow("array") << QJsonValue(QJsonArray{1}) << "";
+        QTest::newRow("null") << QJsonValue(QJsonValue::Null) << "";
+        QTest::newRow("missing") << QJsonValue(QJsonValue::Undefined) << "";
+        QTest::newRow("true") << QJsonValue(true) << "";
+        QTest::newRow("false") << QJsonValue(false) << "";
+        QTest::newRow("float") << QJsonValue(1.5) << "";
+        QTest::newRow("zero") << QJsonValue(0) << "";
+        QTest::newRow("negative") << QJsonValue(-7) << "";
+        QTest::newRow("2^53") << QJsonValue(9007199254740992.0) << "";
+        QTest::newRow("empty string") << QJsonValue(QString()) << "";
+        QTest::newRow("newline") << QJsonValue(QStringLiteral("12\nfetch: 99/99 tracks done")) << "";
+        QTest::newRow("escape") << QJsonValue(QStringLiteral("12\x1b[2J")) << "";
+        QTest::newRow("slash") << QJsonValue(QStringLiteral("../../etc")) << "";
+        QTest::newRow("too long") << QJsonValue(QString(65, QLatin1Char('a'))) << "";
+    }
+    void trackIds()
+    {
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, id);
+        const auto got = TrackId::fromJson(value);
+        QCOMPARE(got.value_or(QString()), id);
+        const QString why = TrackId::describe(value);
+        QVERIFY(!why.isEmpty() && !why.contains(QLatin1Char('\n')) && !why.contains(QChar(0x1b)));
+    }
+
+    void redirectOrigins()
+    {
+        const auto url = [](const char* s) { return QUrl(QString::fromLatin1(s)); };
+        QVERIFY(RedirectRule::sameOrigin(url("https://a.example/x"), url("https://A.example:443/y")));
+        QVERIFY(!RedirectRule::sameOrigin(url("https://a.example/x"), url("http://a.example/x")));
+        QVERIFY(!RedirectRule::sameOrigin(url("https://a.example/x"), url("https://b.example/x")));
+        QVERIFY(!RedirectRule::sameOrigin(url("http://127.0.0.1:1000/"), url("http://127.0.0.1:1001/")));
+        RedirectHop hop{.url = url("https://a.example/token"),
+                        .method = "POST",
+                        .body = "x=1",
+                        .headers = {{"Authorization", "Basic abc"},
+                                    {"Content-Type", "application/x-www-form-urlencoded"}}};
+        QVERIFY(RedirectRule::follow(hop, 307, "/other", 0, true).isEmpty());
+        QCOMPARE(hop.url, url("https://a.example/other"));
+        QCOMPARE(hop.method, QByteArray("POST"));
+        QCOMPARE(hop.headers.size(), 2);
+        QVERIFY(RedirectRule::follow(hop, 302, "https://b.example/x", 1, true).isEmpty());
+        QCOMPARE(hop.method, QByteArray("GET"));
+        QVERIFY(hop.body.isEmpty());
+        QVERIFY(hop.headers.isEmpty()); // credentials dropped (another origin), Content-Type (now a GET)
+        QVERIFY(RedirectRule::follow(hop, 301, "https://b.example/y", 10, true)
+                    .contains(QStringLiteral("too many")));
+        QVERIFY(RedirectRule::follow(hop, 301, "", 0, true).contains(QStringLiteral("Location")));
+        QVERIFY(
+            RedirectRule::follow(hop, 301, "file:///etc/passwd", 0, true).contains(QStringLiteral("'file'")));
+        QVERIFY(RedirectRule::follow(hop, 301, "https://b.example/z", 0, false)
+                    .contains(QStringLiteral("never")));
+        QCOMPARE(hop.url, url("https://b.example/x"));
+    }
+
+    void printableText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("printed");
+        QTest::newRow("plain") << QStringLiteral("Ezer Év - Vérmocsár 日本")
+                               << QStringLiteral("Ezer Év - Vérmocsár 日本");
+        QTest::newRow("escape sequence")
+            << QStringLiteral("\x1b[31mred\x1b[0m") << QStringLiteral("\\e[31mred\\e[0m");
+        QTest::newRow("bell") << QStringLiteral("ding\a") << QStringLiteral("ding\\x07");
+        QTest::newRow("newline") << QStringLiteral("12\nfetch: 99/99 tracks done")
+                                 << QStringLiteral("12\\nfetch: 99/99 tracks done");
+        QTest::newRow("carriage return") << QStringLiteral("a\rb") << QStringLiteral("a\\rb");
+        QTest::newRow("tab") << QStringLiteral("a\tb") << QStringLiteral("a\\tb");
+        QTest::newRow("nul and del") << QString(QStringLiteral("a") + QChar(0) + QStringLiteral("\x7f"))
+                                     << QStringLiteral("a\\x00\\x7f");
+        QTest::newRow("C1 CSI") << QString(QStringLiteral("x") + QChar(0x9b) + QStringLiteral("2J"))
+                                << QStringLiteral("x\\x9b2J");
+        QTest::newRow("line separator") << QString(QChar(0x2028)) << QStringLiteral("\\u{2028}");
+        QTest::newRow("bidi override")
+            << QString(QChar(0x202e) + QStringLiteral("txt.exe")) << QStringLiteral("\\u{202e}txt.exe");
+        QTest::newRow("backslash kept") << QStringLiteral("a\\b") << QStringLiteral("a\\b");
+    }
+    void printableText()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, printed);
+        QCOMPARE(printable(text), printed);
     }
 
     void urlPolicy_data()

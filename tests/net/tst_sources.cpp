@@ -2,7 +2,8 @@
 // The sources against fake APIs on a loopback server: Deezer paging, quota then success,
 // not found (800), malformed JSON, browse calls; Spotify both item shapes, the /tracks
 // fallback, 429 Retry-After, 401 then token refresh, refused credentials (secret never
-// shown); iTunes search.
+// shown), its token request never redirected and its Bearer token never sent to another
+// origin; iTunes search; malformed track ids skipped and reported by every source.
 #include "FakeServices.h"
 #include "net/DeezerSource.h"
 #include "net/HttpClient.h"
@@ -10,6 +11,8 @@
 #include "net/SpotifyAuth.h"
 #include "net/SpotifySource.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace gs;
@@ -129,6 +132,101 @@ private slots:
         DeezerSource deezer(*m_http, m_fake->endpoints().deezer);
         const PlaylistListing l = list(deezer, QStringLiteral("6"));
         QVERIFY2(l.error.contains(QStringLiteral("another host")), qPrintable(l.error));
+    }
+
+    void pagingLinksWithOtherSchemesSayWhy()
+    {
+        m_fake->addDeezerPlaylist(QStringLiteral("7"), {0});
+        m_server->script(QStringLiteral("/deezer/playlist/7/tracks"),
+                         {TestResponse::json(R"({"data":[],"next":"file:\/\/\/etc\/passwd"})")});
+        DeezerSource deezer(*m_http, m_fake->endpoints().deezer);
+        const PlaylistListing l = list(deezer, QStringLiteral("7"));
+        QVERIFY2(l.error.contains(QStringLiteral("unsupported URL scheme 'file'")), qPrintable(l.error));
+        QVERIFY2(!l.error.contains(QStringLiteral("()")), qPrintable(l.error));
+    }
+
+    void malformedIdsAreSkippedAndReported_data()
+    {
+        QTest::addColumn<QString>("service");
+        QTest::newRow("deezer") << "deezer";
+        QTest::newRow("spotify") << "spotify";
+        QTest::newRow("itunes") << "itunes";
+    }
+    void malformedIdsAreSkippedAndReported()
+    {
+        QFETCH(QString, service);
+        const QList<QJsonValue> bad{QJsonObject{{QStringLiteral("x"), 1}},
+                                    QJsonValue(QJsonValue::Null),
+                                    true,
+                                    false,
+                                    1.5,
+                                    QString(),
+                                    0,
+                                    -3,
+                                    QJsonArray{1},
+                                    QStringLiteral("12\nfetch: 99/99 tracks done")};
+        QList<int> entries;
+        for (int n = 0; n < bad.size() + 2; ++n) {
+            entries << n;
+            if (n < bad.size())
+                m_fake->listedIds.insert(n, bad[n]);
+        }
+        PlaylistListing l;
+        if (service == QLatin1String("deezer")) {
+            m_fake->addDeezerPlaylist(QStringLiteral("31"), entries);
+            DeezerSource deezer(*m_http, m_fake->endpoints().deezer);
+            l = list(deezer, QStringLiteral("31"));
+        } else if (service == QLatin1String("spotify")) {
+            m_fake->addSpotifyPlaylist(QStringLiteral("PlaylistBAD01"), entries);
+            auto source = spotify();
+            l = list(*source, QStringLiteral("PlaylistBAD01"));
+        } else {
+            for (int n : entries)
+                m_fake->itunesCatalogue.insert(n);
+            ITunesSource itunes(*m_http, m_fake->endpoints().itunes);
+            l = list(itunes, QStringLiteral(" ")); // a space matches every "artist title"
+        }
+        QVERIFY2(l.error.isEmpty(), qPrintable(l.error));
+        QCOMPARE(l.malformed.size(), bad.size());
+        QCOMPARE(l.tracks.size(), 2);
+        for (const RemoteTrack& t : l.tracks) {
+            QVERIFY(!t.record.sourceId.isEmpty());
+            QVERIFY(t.record.sourceId != QLatin1String("0"));
+        }
+        for (const QString& line : l.malformed) {
+            QVERIFY2(line.startsWith(service + QLatin1Char(':')) &&
+                         line.contains(QStringLiteral("malformed track id")),
+                     qPrintable(line));
+            QVERIFY2(!line.contains(QLatin1Char('\n')), qPrintable(line));
+        }
+        QVERIFY(l.malformed.join(QLatin1Char(' ')).contains(QStringLiteral("(null)")));
+        QVERIFY(l.malformed.join(QLatin1Char(' ')).contains(QStringLiteral("(an object)")));
+    }
+
+    void spotifyCredentialsStayWithTheirOrigin()
+    {
+        TestServer other; // same host, another port: another origin
+        QVERIFY(other.listen());
+        other.route(QStringLiteral("/v1/playlists/PlaylistAAAA1"),
+                    [](const auto&) { return TestResponse::json(R"({"name":"x"})"); });
+        m_fake->addSpotifyPlaylist(QStringLiteral("PlaylistAAAA1"), {0});
+        // The token request (Basic id:secret) is never redirected, not even to its own origin.
+        m_server->script(QStringLiteral("/spotify-accounts/api/token"),
+                         {TestResponse::redirect(307, other.url(QStringLiteral("/api/token")))});
+        auto source = spotify();
+        PlaylistListing l = list(*source, QStringLiteral("PlaylistAAAA1"));
+        QVERIFY2(l.error.contains(QStringLiteral("never redirected")), qPrintable(l.error));
+        QCOMPARE(other.hits(QStringLiteral("/api/token")), 0);
+        // An API request redirected to another origin goes there without the Bearer token.
+        m_server->script(
+            QStringLiteral("/spotify/v1/playlists/PlaylistAAAA1"),
+            {TestResponse::redirect(307, other.url(QStringLiteral("/v1/playlists/PlaylistAAAA1")))});
+        source = spotify();
+        l = list(*source, QStringLiteral("PlaylistAAAA1"));
+        const auto seen = other.requests(QStringLiteral("/v1/playlists/PlaylistAAAA1"));
+        QCOMPARE(seen.size(), 1);
+        QVERIFY2(!seen[0].headers.contains("authorization"),
+                 seen[0].headers.value("authorization").constData());
     }
 
     void deezerBrowseAndLookups()

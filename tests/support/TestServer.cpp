@@ -18,6 +18,13 @@ TestResponse TestResponse::json(const QByteArray& body, int status)
     return r;
 }
 
+TestResponse TestResponse::redirect(int status, const QUrl& to)
+{
+    TestResponse r = json({}, status);
+    r.headers = {{"Location", to.toEncoded()}};
+    return r;
+}
+
 TestResponse TestResponse::bytes(const QByteArray& body, const QByteArray& contentType)
 {
     TestResponse r;
@@ -153,6 +160,11 @@ void TestServer::send(QTcpSocket* socket, const TestResponse& response)
 {
     if (response.fault == TestResponse::Fault::NoResponse)
         return;
+    if (response.streamBytes > 0) {
+        socket->write("HTTP/1.1 " + QByteArray::number(response.status) + " X\r\nContent-Type: " +
+                      response.contentType + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        return stream(socket, response.streamBytes);
+    }
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + " X\r\nContent-Type: " +
                       response.contentType + "\r\nContent-Length: " + QByteArray::number(response.body.size()) +
                       "\r\nConnection: close\r\n";
@@ -186,6 +198,36 @@ void TestServer::send(QTcpSocket* socket, const TestResponse& response)
         }
     });
     timer->start(response.chunkDelayMs);
+}
+
+void TestServer::stream(QTcpSocket* socket, qint64 total)
+{
+    // Keeps at most a few chunks queued in the socket; more are generated as it drains.
+    static const QByteArray chunk(256 * 1024, 'x');
+    static const QByteArray framed = QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
+    auto left = std::make_shared<qint64>(total);
+    QPointer<QTcpSocket> guard(socket);
+    auto pump = [this, guard, left] {
+        if (!guard || guard->state() != QAbstractSocket::ConnectedState || *left <= 0)
+            return;
+        while (*left > 0 && guard->bytesToWrite() < 4 * framed.size()) {
+            if (*left >= chunk.size()) {
+                guard->write(framed);
+                *left -= chunk.size();
+                m_streamed += chunk.size();
+            } else {
+                guard->write(QByteArray::number(*left, 16) + "\r\n" + chunk.left(*left) + "\r\n");
+                m_streamed += *left;
+                *left = 0;
+            }
+        }
+        if (*left == 0) {
+            guard->write("0\r\n\r\n");
+            guard->disconnectFromHost();
+        }
+    };
+    connect(socket, &QTcpSocket::bytesWritten, this, pump);
+    pump();
 }
 
 } // namespace testsupport

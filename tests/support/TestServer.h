@@ -3,8 +3,10 @@
 // A real HTTP/1.1 server on 127.0.0.1 for the network tests (QTcpServer; one request per
 // connection, "Connection: close"). Routes answer by path; scripted responses are queued
 // per path and served first, which is how a test injects faults: 429 + Retry-After, 5xx,
-// no response at all (time-out), a truncated body, a slow body, HTML instead of audio...
-// Every request is logged with its arrival time. Lives on the test's thread.
+// no response at all (time-out), a truncated body, a slow (trickled) body, a redirect, a
+// huge chunked body generated as the socket drains (never held in memory), HTML instead of
+// audio... Two servers are two origins (same host, another port). Every request is logged
+// with its arrival time. Lives on the test's thread.
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
@@ -45,8 +47,12 @@ struct TestResponse
     Fault fault = Fault::None;
     int chunkBytes = 0;   ///< > 0: send the body in chunks of this size ...
     int chunkDelayMs = 0; ///< ... this far apart (a slow download)
+    /// > 0: instead of `body`, this many bytes of 'x' with "Transfer-Encoding: chunked" and
+    /// no Content-Length, written as fast as the client reads them.
+    qint64 streamBytes = 0;
 
     static TestResponse json(const QByteArray& body, int status = 200);
+    static TestResponse redirect(int status, const QUrl& to); ///< 3xx with a Location header
     static TestResponse bytes(const QByteArray& body, const QByteArray& contentType);
     static TestResponse file(const QString& path, const QByteArray& contentType); ///< 404 if unreadable
 };
@@ -77,12 +83,15 @@ public:
     }
     /// The most requests under `pathPrefix` that were open at the same time.
     [[nodiscard]] int maxConcurrent(const QString& pathPrefix) const;
+    /// Body bytes written so far for `streamBytes` responses.
+    [[nodiscard]] qint64 bytesStreamed() const { return m_streamed; }
 
-private:
+  private:
     void onConnection();
     void onReadyRead(QTcpSocket* socket);
     void respond(QTcpSocket* socket, const TestRequest& request);
     void send(QTcpSocket* socket, const TestResponse& response);
+    void stream(QTcpSocket* socket, qint64 total);
 
     QTcpServer m_server;
     QElapsedTimer m_clock;
@@ -91,6 +100,7 @@ private:
     QHash<QTcpSocket*, QByteArray> m_buffers;
     QHash<QTcpSocket*, qsizetype> m_logIndex; ///< the socket's request in m_log
     QList<TestRequest> m_log;
+    qint64 m_streamed = 0;
 };
 
 } // namespace testsupport
