@@ -2,13 +2,18 @@
 #include "PcaPanel.h"
 
 #include "PcaExporter.h"
-#include "PcaScatterView.h"
 #include "analysis/Analyzer.h"
 #include "library/TrackRecord.h"
+#include "map/MapLegend.h"
+#include "map/MapView.h"
+#include "map/ScreeChart.h"
+#include "render/GenrePalette.h"
+#include "render/ScatterPlot.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -16,6 +21,8 @@
 #include <QProgressBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace gs {
 namespace {
@@ -38,14 +45,25 @@ PcaPanel::PcaPanel(Analyzer* analyzer, QWidget* parent) : QWidget(parent), m_ana
     progressRow->addWidget(m_progress, 1);
     progressRow->addWidget(m_status);
     layout->addLayout(progressRow);
-    m_view = new PcaScatterView(this);
+    m_view = new MapView(this);
     m_view->setMinimumSize(200, 160);
+    m_view->setTooltipProvider([this](int row) { return tooltipFor(row); });
     layout->addWidget(m_view, 1);
+    auto* bottom = new QHBoxLayout;
+    m_legend = new MapLegend(this);
+    m_legend->setMaximumHeight(150);
+    m_scree = new ScreeChart(this);
+    m_scree->setMaximumSize(260, 150);
+    bottom->addWidget(m_legend, 1);
+    bottom->addWidget(m_scree);
+    layout->addLayout(bottom);
 
-    connect(m_view, &PcaScatterView::rowClicked, this, [this](int row) {
+    connect(m_view, &MapView::rowClicked, this, [this](int row) {
         if (m_result.ok() && row >= 0 && row < m_result.table->size())
             emit trackActivated(m_result.table->rows()[row].id);
     });
+    connect(m_legend, &MapLegend::genreToggled, m_view, &MapView::setGenreVisible);
+    connect(m_view, &MapView::genreVisibilityChanged, m_legend, &MapLegend::setGenreChecked);
     connect(m_analyzer, &Analyzer::progress, this, [this](int done, int total) {
         m_progress->setVisible(done < total);
         m_progress->setRange(0, total);
@@ -70,6 +88,7 @@ void PcaPanel::buildToolbar(QVBoxLayout* layout)
     m_yAxis = new QComboBox(this);
     m_yAxis->setObjectName(QStringLiteral("pcaYAxis"));
     m_reset = new QToolButton(this);
+    m_reset->setObjectName(QStringLiteral("pcaResetView"));
     m_reset->setText(QStringLiteral("Reset view"));
     m_export = new QToolButton(this);
     m_export->setText(QStringLiteral("Export"));
@@ -98,7 +117,7 @@ void PcaPanel::buildToolbar(QVBoxLayout* layout)
     fillComponentChoices();
     connect(m_featureSet, &QComboBox::currentIndexChanged, this, [this] { requestPca(); });
     connect(m_standardize, &QCheckBox::toggled, this, [this] { requestPca(); });
-    const auto axesChanged = [this] { m_view->setComponents(m_xAxis->currentIndex(), m_yAxis->currentIndex()); };
+    const auto axesChanged = [this] { setComponents(m_xAxis->currentIndex(), m_yAxis->currentIndex()); };
     connect(m_xAxis, &QComboBox::currentIndexChanged, this, axesChanged);
     connect(m_yAxis, &QComboBox::currentIndexChanged, this, axesChanged);
     connect(m_reset, &QToolButton::clicked, this, [this] { m_view->resetView(); });
@@ -176,17 +195,69 @@ void PcaPanel::onPcaReady(const PcaResult& result)
     if (!result.ok()) {
         m_status->setText(result.error);
         m_view->clear();
+        m_legend->setGenres({}, {}, {}, {});
+        m_scree->setVariance({}, -1, -1);
         m_result = {};
         return;
     }
+    const bool keepView = m_result.ok() && m_result.kind == result.kind && m_result.standardize == result.standardize;
     m_result = result;
     m_status->setText(QStringLiteral("%1 tracks, %2")
                           .arg(QString::number(result.table->size()), featureSetLabel(result.kind)));
     fillComponentChoices();
-    m_view->setResult(result, m_colours);
-    m_view->setComponents(m_xAxis->currentIndex(), m_yAxis->currentIndex());
-    setCurrentTrack(m_currentTrack);
+    const int k = result.components();
+    m_xc = std::clamp(m_xAxis->currentIndex(), 0, k - 1);
+    m_yc = std::clamp(m_yAxis->currentIndex(), 0, k - 1);
+    showMap(keepView);
     emit resultShown();
+}
+
+void PcaPanel::setComponents(int x, int y)
+{
+    const int k = std::max(1, m_result.ok() ? m_result.components() : Analyzer::kMaxComponents);
+    m_xc = std::clamp(x, 0, k - 1);
+    m_yc = std::clamp(y, 0, k - 1);
+    if (m_result.ok())
+        showMap(false);
+}
+
+void PcaPanel::showMap(bool keepView)
+{
+    render::MapData map;
+    map.genres = m_result.table->genres();
+    std::sort(map.genres.begin(), map.genres.end(),
+              [](const QString& a, const QString& b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+    std::vector<QRgb> colours;
+    for (qsizetype g = 0; g < map.genres.size(); ++g)
+        colours.push_back(m_colours.value(map.genres[g], QColor(render::GenrePalette::colour(int(g)))).rgb());
+    const auto& rows = m_result.table->rows();
+    QHash<QString, int> genreIndex;
+    for (qsizetype g = 0; g < map.genres.size(); ++g)
+        genreIndex.insert(map.genres[g], int(g));
+    map.points.reserve(std::size_t(rows.size()));
+    for (qsizetype r = 0; r < rows.size(); ++r)
+        map.points.push_back({m_result.coords(r, m_xc), m_result.coords(r, m_yc), genreIndex.value(rows[r].genre), rows[r].id});
+    const auto counts = map.genreCounts();
+    const QStringList genres = map.genres;
+    m_view->setData(std::move(map), colours, keepView);
+    const auto& ratio = m_result.explainedVarianceRatio;
+    m_view->setAxisTitles(render::ScatterPlot::axisTitle(m_xc + 1, m_xc < ratio.size() ? ratio[m_xc] : 0.0),
+                          render::ScatterPlot::axisTitle(m_yc + 1, m_yc < ratio.size() ? ratio[m_yc] : 0.0));
+    m_legend->setGenres(genres, colours, counts, m_view->hiddenGenres());
+    QList<double> ratios;
+    for (Eigen::Index c = 0; c < ratio.size(); ++c)
+        ratios << ratio[c];
+    m_scree->setVariance(ratios, m_xc, m_yc);
+    setCurrentTrack(m_currentTrack);
+}
+
+QString PcaPanel::tooltipFor(int row) const
+{
+    if (!m_result.ok() || row < 0 || row >= m_result.table->size())
+        return {};
+    const FeatureRow& r = m_result.table->rows()[row];
+    const QString title = r.title.isEmpty() ? QFileInfo(r.path).completeBaseName() : r.title;
+    return QStringLiteral("%1\n%2\n%3").arg(title, r.artist.isEmpty() ? QStringLiteral("unknown artist") : r.artist, r.genre);
 }
 
 void PcaPanel::setCurrentTrack(qint64 trackId)
@@ -203,7 +274,7 @@ void PcaPanel::setCurrentTrack(qint64 trackId)
 
 QString PcaPanel::exportPlot(const QString& path) const
 {
-    return PcaExporter::writePlot(path, m_result, m_view->xComponent(), m_view->yComponent());
+    return PcaExporter::writePlot(path, m_result, m_xc, m_yc);
 }
 
 QString PcaPanel::exportCoordinates(const QString& path) const { return PcaExporter::writeCoordinates(path, m_result); }

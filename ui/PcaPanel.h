@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The PCA view: feature set and standardisation choice, the two components on the axes,
-// reset and export buttons, the analysis progress bar, and the scatter (PcaScatterView).
+// reset and export buttons, the analysis progress bar, the map of the tracks (MapView), its
+// searchable legend (MapLegend) and a scree chart of the explained variance (ScreeChart).
 //
 // Work: analyzeTracks() hands the library's tracks to the injected Analyzer (not owned; it
 // runs everything off the GUI thread); when the analysis finishes the PCA of the chosen
 // feature set is requested, and the scatter fills in when it arrives. Changing the feature
 // set or standardisation asks for a new PCA (also off-thread).
 // Selection: a click on a point emits trackActivated(id); setCurrentTrack(id) rings the
-// point of a track selected elsewhere.
+// point of a track selected elsewhere. A new PCA of the same feature set and components
+// (e.g. a library refresh) keeps the zoom, pan and hidden genres.
 #include "analysis/AnalyzerResults.h"
 
 #include <QColor>
@@ -25,7 +27,9 @@ class QToolButton;
 namespace gs {
 
 class Analyzer;
-class PcaScatterView;
+class MapLegend;
+class MapView;
+class ScreeChart;
 struct TrackRecord;
 
 class PcaPanel : public QWidget
@@ -35,7 +39,12 @@ public:
     /// `analyzer` must outlive the panel.
     explicit PcaPanel(Analyzer* analyzer, QWidget* parent = nullptr);
 
-    [[nodiscard]] PcaScatterView* view() const { return m_view; }
+    [[nodiscard]] MapView* view() const { return m_view; }
+    [[nodiscard]] MapLegend* legend() const { return m_legend; }
+    [[nodiscard]] ScreeChart* scree() const { return m_scree; }
+    /// 0-based components on the map's x and y axes.
+    [[nodiscard]] int xComponent() const { return m_xc; }
+    [[nodiscard]] int yComponent() const { return m_yc; }
     [[nodiscard]] const PcaResult& result() const { return m_result; }
     [[nodiscard]] FeatureSetKind featureSet() const;
     [[nodiscard]] bool standardize() const;
@@ -69,9 +78,14 @@ private:
     void onPcaReady(const PcaResult& result);
     void onAnalysisFinished(const AnalysisResult& result);
     void fillComponentChoices();
+    void setComponents(int x, int y);
+    void showMap(bool keepView);
+    [[nodiscard]] QString tooltipFor(int row) const;
 
     Analyzer* m_analyzer = nullptr;
-    PcaScatterView* m_view = nullptr;
+    MapView* m_view = nullptr;
+    MapLegend* m_legend = nullptr;
+    ScreeChart* m_scree = nullptr;
     QComboBox* m_featureSet = nullptr;
     QCheckBox* m_standardize = nullptr;
     QComboBox* m_xAxis = nullptr;
@@ -83,6 +97,7 @@ private:
     PcaResult m_result;
     QHash<QString, QColor> m_colours;
     qint64 m_currentTrack = 0;
+    int m_xc = 0, m_yc = 1;
     int m_failed = 0;
 };
 

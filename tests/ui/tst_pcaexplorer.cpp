@@ -6,11 +6,10 @@
 #include "LibraryPanel.h"
 #include "MainWindow.h"
 #include "PcaPanel.h"
-#include "PcaScatterView.h"
 #include "UiFixture.h"
 #include "audio/Player.h"
+#include "map/MapView.h"
 
-#include <QScatterSeries>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTest>
@@ -25,7 +24,7 @@ class TestPcaExplorer : public QObject
     std::unique_ptr<MainWindow> m_window;
 
     PcaPanel& pca() { return *m_window->pcaPanel(); }
-    PcaScatterView& view() { return *pca().view(); }
+    MapView& view() { return *pca().view(); }
     Player& player() { return *m_window->player(); }
 
     int rowOf(qint64 id)
@@ -65,7 +64,7 @@ private slots:
                 row = r;
         QVERIFY(row >= 0);
         const qint64 id = pca().result().table->rows()[row].id;
-        QTest::mouseClick(view().viewport(), Qt::LeftButton, {}, view().rowPosition(row));
+        QTest::mouseClick(&view(), Qt::LeftButton, {}, view().rowPosition(row));
         QTRY_COMPARE_WITH_TIMEOUT(player().currentTrackId(), id, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(player().isPlaying(), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(player().position() > 500, 10000);
@@ -89,8 +88,9 @@ private slots:
             lib->view()->setCurrentIndex(proxy->mapFromSource(lib->model()->indexOfTrack(r.id)));
             const int row = rowOf(r.id);
             QTRY_COMPARE(view().highlightedRow(), row);
-            QCOMPARE(view().highlightSeries()->count(), 1);
-            QCOMPARE(view().highlightSeries()->at(0), QPointF(pca().result().coords(row, 0), pca().result().coords(row, 1)));
+            QVERIFY(view().isHighlightShown());
+            const render::MapPoint& p = view().data().points[std::size_t(row)];
+            QCOMPARE(QPointF(p.x, p.y), QPointF(pca().result().coords(row, 0), pca().result().coords(row, 1)));
         }
     }
 

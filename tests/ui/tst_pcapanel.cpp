@@ -1,26 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The PCA panel on real corpus clips (real decoding, feature cache in a temporary folder):
 // the scatter fills in after the background analysis, a click on a point emits its track id,
-// setCurrentTrack rings the point, legend markers toggle genres, the axis and feature-set
-// choices, zoom / pan / reset, the hover text, and the exports (PNG, SVG, CSV, .npy).
+// setCurrentTrack rings the point, legend entries toggle genres, the axis and feature-set
+// choices, zoom / pan / reset, the hover text, the scree chart, and the exports (PNG, SVG,
+// CSV, .npy).
 #include "PcaPanel.h"
-#include "PcaScatterView.h"
 #include "analysis/Analyzer.h"
+#include "map/MapLegend.h"
+#include "map/MapView.h"
+#include "map/ScreeChart.h"
 #include "support/Paths.h"
 
 #include <QComboBox>
 #include <QDirIterator>
 #include <QImage>
-#include <QLegend>
-#include <QLegendMarker>
+#include <QListView>
 #include <QProgressBar>
-#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QValueAxis>
+#include <QToolButton>
 #include <QXmlStreamReader>
+
+#include <numeric>
 
 using namespace gs;
 
@@ -57,7 +60,7 @@ class TestPcaPanel : public QObject
     std::unique_ptr<PcaPanel> m_panel;
     QList<TrackRecord> m_tracks;
 
-    PcaScatterView& view() { return *m_panel->view(); }
+    MapView& view() { return *m_panel->view(); }
     const PcaResult& result() { return m_panel->result(); }
     int rowOf(qint64 id)
     {
@@ -89,30 +92,45 @@ private slots:
         QVERIFY(m_panel->progressBar()->isVisible() || shown.size() > 0);
         QVERIFY(shown.wait(120000));
         QVERIFY(!m_panel->progressBar()->isVisible());
-        QVERIFY(!view().usesOpenGl()); // never on the offscreen platform
     }
 
-    void fillsInOneSeriesPerGenre()
+    void fillsInOnePointPerTrack()
     {
         QVERIFY(result().ok());
         QCOMPARE(result().table->size(), 30);
         QCOMPARE(view().genres().size(), 5);
-        int points = 0;
-        for (const QString& g : view().genres())
-            points += int(view().seriesOf(g)->count());
-        QCOMPARE(points, 30);
-        // the view's own data -> widget mapping agrees with where Qt Charts draws the point
-        for (int row : {0, 11, 29}) {
-            const QString genre = result().table->rows()[row].genre;
-            const QPointF value(result().coords(row, 0), result().coords(row, 1));
-            const QPointF drawn = view().chart()->mapToPosition(value, view().seriesOf(genre));
-            const QPoint expected = view().mapFromScene(view().chart()->mapToScene(drawn));
-            QVERIFY2((view().rowPosition(row) - expected).manhattanLength() <= 2,
-                     qPrintable(QStringLiteral("row %1").arg(row)));
+        QCOMPARE(int(view().size()), 30);
+        const auto counts = view().data().genreCounts();
+        QCOMPARE(std::accumulate(counts.begin(), counts.end(), 0), 30);
+        for (int row = 0; row < 30; ++row) {
+            const render::MapPoint& p = view().data().points[std::size_t(row)];
+            QCOMPARE(p.id, result().table->rows()[row].id);
+            QCOMPARE(view().genres()[p.genre], result().table->rows()[row].genre);
+            QCOMPARE(p.x, result().coords(row, 0));
+            QCOMPARE(p.y, result().coords(row, 1));
         }
-        const auto* x = qobject_cast<QValueAxis*>(view().chart()->axes(Qt::Horizontal).first());
-        QVERIFY2(x->titleText().startsWith(QStringLiteral("PC1 (")) && x->titleText().endsWith(QStringLiteral(" %)")),
-                 qPrintable(x->titleText()));
+        // the view's data -> widget mapping agrees with where the point is painted: the pixel
+        // at an isolated point's position has its genre's colour, nearer than any other's
+        const QImage shot = view().grab().toImage();
+        for (const QString& genre : view().genres()) {
+            const int row = isolatedRow(genre);
+            QVERIFY(row >= 0);
+            const QColor seen = shot.pixelColor(view().rowPosition(row));
+            const int own = int(view().genres().indexOf(genre));
+            const auto distance = [&](int g) {
+                const QColor c(view().genreColour(g));
+                return std::abs(c.red() - seen.red()) + std::abs(c.green() - seen.green()) + std::abs(c.blue() - seen.blue());
+            };
+            for (int g = 0; g < view().genres().size(); ++g)
+                QVERIFY2(g == own || distance(own) < distance(g), qPrintable(genre + QStringLiteral(" at row %1").arg(row)));
+        }
+        QVERIFY2(view().xTitle().startsWith(QStringLiteral("PC1 (")) && view().xTitle().endsWith(QStringLiteral(" %)")),
+                 qPrintable(view().xTitle()));
+        QVERIFY(view().yTitle().startsWith(QStringLiteral("PC2 (")));
+        // the scree chart shows every component's share, the two on the map emphasised
+        QCOMPARE(m_panel->scree()->percentages().size(), 10);
+        QCOMPARE(m_panel->scree()->percentages()[0], 100.0 * result().explainedVarianceRatio[0]);
+        QCOMPARE(m_panel->scree()->emphasised(), (QList<int>{0, 1}));
     }
 
     void clickingAPointEmitsItsTrack()
@@ -120,11 +138,11 @@ private slots:
         QSignalSpy activated(m_panel.get(), &PcaPanel::trackActivated);
         const int row = isolatedRow(QStringLiteral("chiptune"));
         QVERIFY(row >= 0);
-        QTest::mouseClick(view().viewport(), Qt::LeftButton, {}, view().rowPosition(row));
+        QTest::mouseClick(&view(), Qt::LeftButton, {}, view().rowPosition(row));
         QCOMPARE(activated.size(), 1);
         QCOMPARE(activated.first().first().toLongLong(), result().table->rows()[row].id);
         // a click on empty space activates nothing
-        QTest::mouseClick(view().viewport(), Qt::LeftButton, {}, QPoint(3, 3));
+        QTest::mouseClick(&view(), Qt::LeftButton, {}, QPoint(3, 3));
         QCOMPARE(activated.size(), 1);
     }
 
@@ -134,11 +152,16 @@ private slots:
         m_panel->setCurrentTrack(id);
         const int row = rowOf(id);
         QCOMPARE(view().highlightedRow(), row);
-        QCOMPARE(view().highlightSeries()->count(), 1);
-        QCOMPARE(view().highlightSeries()->at(0),
-                 QPointF(result().coords(row, view().xComponent()), result().coords(row, view().yComponent())));
+        QVERIFY(view().isHighlightShown());
+        // the ring is painted around the point (dark pixels at its radius), over the cached points
+        const int renders = view().layerRenders();
+        const QImage shot = view().grab().toImage();
+        QCOMPARE(view().layerRenders(), renders);
+        const QPoint at = view().rowPosition(row);
+        QVERIFY(qGray(shot.pixel(at + QPoint(8, 0))) < 100 || qGray(shot.pixel(at + QPoint(-8, 0))) < 100);
         m_panel->setCurrentTrack(424242); // not in the PCA
-        QCOMPARE(view().highlightSeries()->count(), 0);
+        QCOMPARE(view().highlightedRow(), -1);
+        QVERIFY(!view().isHighlightShown());
     }
 
     void legendTogglesAGenre()
@@ -147,21 +170,27 @@ private slots:
         const int row = isolatedRow(genre);
         QVERIFY(row >= 0);
         const QPoint pos = view().rowPosition(row);
-        const auto markers = view().chart()->legend()->markers(view().seriesOf(genre));
-        QCOMPARE(markers.size(), 1);
-        emit markers.first()->clicked(); // what a click on the legend entry does
+        MapLegend& legend = *m_panel->legend();
+        QCOMPARE(legend.shownGenres(), view().genres());
+        QVERIFY(legend.isGenreChecked(genre));
+        QVERIFY(legend.toggle(genre)); // what a click on the entry's check box does
         QVERIFY(!view().isGenreVisible(genre));
-        QVERIFY(!view().seriesOf(genre)->isVisible());
-        QTRY_VERIFY(markers.first()->isVisible()); // the entry stays, dimmed, to switch it back
-        QVERIFY(markers.first()->labelBrush().color().alphaF() < 0.5f); // dimmed (8-bit alpha)
+        QVERIFY(!legend.isGenreChecked(genre));
+        QVERIFY(legend.shownGenres().contains(genre)); // the entry stays, dimmed, to switch it back
         QVERIFY(view().rowAt(pos) != row);
+        QVERIFY(view().grab().toImage().pixelColor(pos) != QColor(view().genreColour(int(view().genres().indexOf(genre)))));
         QSignalSpy activated(m_panel.get(), &PcaPanel::trackActivated);
-        QTest::mouseClick(view().viewport(), Qt::LeftButton, {}, pos);
+        QTest::mouseClick(&view(), Qt::LeftButton, {}, pos);
         for (const auto& args : activated)
             QVERIFY(args.first().toLongLong() != result().table->rows()[row].id);
-        emit markers.first()->clicked();
+        QVERIFY(legend.toggle(genre));
         QVERIFY(view().isGenreVisible(genre));
         QCOMPARE(view().rowAt(pos), row);
+        // hiding from the view (e.g. restored state) unchecks the entry
+        view().setGenreVisible(genre, false);
+        QVERIFY(!legend.isGenreChecked(genre));
+        view().setGenreVisible(genre, true);
+        QVERIFY(legend.isGenreChecked(genre));
     }
 
     void hoverText()
@@ -173,21 +202,22 @@ private slots:
 
     void zoomPanReset()
     {
-        auto* x = qobject_cast<QValueAxis*>(view().chart()->axes(Qt::Horizontal).first());
-        const double span = x->max() - x->min();
-        const QPoint centre = view().mapFromScene(view().chart()->mapToScene(view().chart()->plotArea().center()));
-        QWheelEvent wheel(centre, view().viewport()->mapToGlobal(centre), {}, {0, 240}, Qt::NoButton, {},
-                          Qt::NoScrollPhase, false);
-        QApplication::sendEvent(view().viewport(), &wheel);
-        QVERIFY2(x->max() - x->min() < 0.8 * span, qPrintable(QString::number(x->max() - x->min())));
-        const double minBefore = x->min();
-        QTest::mousePress(view().viewport(), Qt::LeftButton, {}, centre);
-        QTest::mouseMove(view().viewport(), centre + QPoint(30, 0));
-        QTest::mouseMove(view().viewport(), centre + QPoint(60, 0));
-        QTest::mouseRelease(view().viewport(), Qt::LeftButton, {}, centre + QPoint(60, 0));
-        QVERIFY(x->min() < minBefore); // dragging right shows what lies to the left
-        view().resetView();
-        QCOMPARE(x->max() - x->min(), span);
+        const QPointF x0 = view().xRange();
+        const double span = x0.y() - x0.x();
+        const QPoint centre = view().plotRect().center().toPoint();
+        QWheelEvent wheel(centre, view().mapToGlobal(centre), {}, {0, 240}, Qt::NoButton, {}, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&view(), &wheel);
+        const double zoomed = view().xRange().y() - view().xRange().x();
+        QVERIFY2(zoomed < 0.8 * span, qPrintable(QString::number(zoomed)));
+        const double minBefore = view().xRange().x();
+        QTest::mousePress(&view(), Qt::LeftButton, {}, centre);
+        QTest::mouseMove(&view(), centre + QPoint(30, 0));
+        QTest::mouseMove(&view(), centre + QPoint(60, 0));
+        QTest::mouseRelease(&view(), Qt::LeftButton, {}, centre + QPoint(60, 0));
+        QVERIFY(view().xRange().x() < minBefore); // dragging right shows what lies to the left
+        QCOMPARE(view().xRange().y() - view().xRange().x(), zoomed); // panning keeps the zoom
+        m_panel->findChild<QToolButton*>(QStringLiteral("pcaResetView"))->click();
+        QCOMPARE(view().xRange(), x0);
     }
 
     void axisChoice()
@@ -197,12 +227,13 @@ private slots:
         QCOMPARE(xBox->count(), 10);
         QVERIFY(xBox->itemText(0).startsWith(QStringLiteral("PC1 (")));
         xBox->setCurrentIndex(2);
-        QCOMPARE(view().xComponent(), 2);
-        const auto* x = qobject_cast<QValueAxis*>(view().chart()->axes(Qt::Horizontal).first());
-        QVERIFY(x->titleText().startsWith(QStringLiteral("PC3 (")));
-        QCOMPARE(view().seriesOf(QStringLiteral("ambient"))->at(0).x(), result().coords(rowOf(m_tracks[0].id), 2));
+        QCOMPARE(m_panel->xComponent(), 2);
+        QVERIFY(view().xTitle().startsWith(QStringLiteral("PC3 (")));
+        const int row = rowOf(m_tracks[0].id);
+        QCOMPARE(view().data().points[std::size_t(row)].x, result().coords(row, 2));
+        QCOMPARE(m_panel->scree()->emphasised(), (QList<int>{1, 2}));
         xBox->setCurrentIndex(0);
-        QCOMPARE(view().xComponent(), 0);
+        QCOMPARE(m_panel->xComponent(), 0);
     }
 
     void featureSetAndStandardisation_data()

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One colour per genre index, the same everywhere (CLI plots and the GUI): matplotlib's tab10,
-// then the ten lighter tab20 partners, then golden-angle hues. Deterministic, opaque QRgb.
-// Stateless; thread-safe.
+// then the ten lighter tab20 partners, then generated OKLCH colours (golden-angle hues at
+// three lightness levels) for as many genres as there are (FMA has 163). Deterministic,
+// opaque QRgb. Stateless; thread-safe.
 #include <QRgb>
 
 #include <vector>
