@@ -5,6 +5,7 @@
 #include "render/SpectrogramPlot.h"
 
 #include <QMouseEvent>
+#include <QPaintEvent>
 #include <QPainter>
 
 #include <cmath>
@@ -22,7 +23,7 @@ SpectrogramView::SpectrogramView(Kind kind, QWidget* parent) : QWidget(parent), 
     m_monotonic.start();
     m_tick.setInterval(kFrameIntervalMs);
     m_tick.setTimerType(Qt::PreciseTimer);
-    connect(&m_tick, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+    connect(&m_tick, &QTimer::timeout, this, &SpectrogramView::updatePlayhead);
     m_message = kind == Kind::Mel ? tr("Select a track to see its mel spectrogram")
                                   : tr("Select a track to see its MFCC");
 }
@@ -67,14 +68,51 @@ void SpectrogramView::setLive(bool live)
 void SpectrogramView::setPosition(qint64 ms)
 {
     m_clock.report(ms, m_monotonic.elapsed());
-    update();
+    updatePlayhead();
 }
 
 void SpectrogramView::setPlaying(bool playing)
 {
     m_clock.setPlaying(playing, m_monotonic.elapsed());
     updateTimer();
-    update();
+    updatePlayhead();
+}
+
+double SpectrogramView::playheadX() const
+{
+    if (m_imageRect.isEmpty() || m_values.cols() == 0)
+        return -1.0;
+    const double x = render::SpectrogramPlot::xForSeconds(m_imageRect, long(m_values.cols()), m_spec,
+                                                          double(playheadMs()) / 1000.0);
+    return std::clamp(x, m_imageRect.left(), m_imageRect.right());
+}
+
+QRect SpectrogramView::playheadStrip(double x) const
+{
+    // The line (1.5 px, anti-aliased) and, in live mode, the veil's edge, with a pixel to spare.
+    return QRectF(x - 3.0, m_imageRect.top() - 1.0, 6.0, m_imageRect.height() + 2.0).toAlignedRect();
+}
+
+void SpectrogramView::updatePlayhead()
+{
+    // Only what the playhead leaves and enters is repainted (over the cached figure); a frame
+    // in which it moves by less than a device pixel repaints nothing.
+    // Paints always draw the line at m_paintedX, so what is on screen stays consistent
+    // whatever region a paint covers.
+    const double x = playheadX();
+    const qreal dpr = devicePixelRatioF();
+    if (x < 0.0 || (m_paintedX >= 0.0 && std::lround(x * dpr) == std::lround(m_paintedX * dpr)))
+        return;
+    const double old = m_paintedX;
+    m_paintedX = x;
+    if (old < 0.0)
+        update(playheadStrip(x));
+    else if (m_live) // the veil covers everything right of the playhead: repaint the span between
+        update(playheadStrip(std::min(x, old)).united(playheadStrip(std::max(x, old))));
+    else {
+        update(playheadStrip(old));
+        update(playheadStrip(x));
+    }
 }
 
 void SpectrogramView::setDuration(qint64 ms) { m_clock.setDuration(ms); }
@@ -134,6 +172,8 @@ void SpectrogramView::resizeEvent(QResizeEvent*) { rebuildFigure(); }
 
 void SpectrogramView::rebuildFigure()
 {
+    m_spec = plotSpec(size());
+    m_paintedX = -1.0;
     const qreal dpr = devicePixelRatioF();
     m_figure = QPixmap((QSizeF(size()) * dpr).toSize());
     m_figure.setDevicePixelRatio(dpr);
@@ -147,21 +187,22 @@ void SpectrogramView::rebuildFigure()
     update();
 }
 
-void SpectrogramView::paintEvent(QPaintEvent*)
+void SpectrogramView::paintEvent(QPaintEvent* event)
 {
     QPainter p(this);
-    p.drawPixmap(0, 0, m_figure);
+    const QRect dirty = event->rect();
+    const qreal dpr = m_figure.devicePixelRatio();
+    p.drawPixmap(dirty, m_figure, QRectF(QPointF(dirty.topLeft()) * dpr, QSizeF(dirty.size()) * dpr).toRect());
     if (!hasData()) {
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, m_message);
         return;
     }
-    const double seconds = clipSeconds();
-    if (seconds <= 0 || m_imageRect.isEmpty())
+    if (clipSeconds() <= 0 || m_imageRect.isEmpty())
         return;
-    const double x = std::clamp(render::SpectrogramPlot::xForSeconds(m_imageRect, long(m_values.cols()),
-                                                                     plotSpec(size()), double(playheadMs()) / 1000.0),
-                                m_imageRect.left(), m_imageRect.right());
+    if (m_paintedX < 0.0)
+        m_paintedX = playheadX();
+    const double x = m_paintedX;
     if (m_live) {
         QColor veil = palette().color(QPalette::Window);
         veil.setAlpha(235);

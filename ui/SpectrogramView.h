@@ -9,7 +9,9 @@
 //  - hovering emits a readout (time, Hz and dB, or coefficient and value);
 //  - a click inside the image emits seekRequested() for that time.
 // The figure is painted once per change of data, colours or size into a cached pixmap;
-// per frame only the pixmap, the veil and the playhead line are drawn. GUI thread only.
+// while playing, a frame repaints only the strips the playhead leaves and enters (from the
+// pixmap, then the veil and the line), and nothing when it has not moved by a pixel.
+// GUI thread only.
 #include "PlayheadClock.h"
 #include "dsp/FeatureParams.h"
 #include "dsp/Matrix.h"
@@ -76,6 +78,9 @@ protected:
 
 private:
     void rebuildFigure();
+    void updatePlayhead();
+    [[nodiscard]] double playheadX() const; ///< widget x of the playhead, -1 without an image
+    [[nodiscard]] QRect playheadStrip(double x) const;
     void updateTimer();
     [[nodiscard]] double clipSeconds() const;
     [[nodiscard]] QString readout(const QPointF& pos) const;
@@ -91,6 +96,8 @@ private:
     bool m_live = false;
     QPixmap m_figure;
     QRectF m_imageRect;
+    render::SpectrogramPlotSpec m_spec{}; ///< of the cached figure
+    double m_paintedX = -1.0;             ///< playhead x last painted, -1 for none
     PlayheadClock m_clock;
     QElapsedTimer m_monotonic;
     QTimer m_tick;

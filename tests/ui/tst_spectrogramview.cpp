@@ -10,6 +10,8 @@
 
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QPaintEvent>
+#include <QScreen>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -91,6 +93,55 @@ private slots:
         QTRY_VERIFY(view.playheadMs() > 1000);
         view.setPlaying(false);
         QVERIFY(!view.isAnimating());
+    }
+
+    void playheadRepaintsOnlyItsStrips_data()
+    {
+        QTest::addColumn<bool>("live");
+        QTest::newRow("plain") << false;
+        QTest::newRow("live") << true;
+    }
+    void playheadRepaintsOnlyItsStrips()
+    {
+        QFETCH(bool, live);
+        SpectrogramView view(SpectrogramView::Kind::Mel);
+        view.resize(900, 360);
+        view.setFeatures(m_f.melDb, dsp::FeatureParams{}, QStringLiteral("x"));
+        view.setDuration(30000);
+        view.setLive(live);
+        view.setPosition(5000);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QApplication::processEvents();
+        const QImage before = view.grab().toImage();
+        struct Regions : QObject
+        {
+            QList<QRegion> seen;
+            bool eventFilter(QObject*, QEvent* e) override
+            {
+                if (e->type() == QEvent::Paint)
+                    seen << static_cast<QPaintEvent*>(e)->region();
+                return false;
+            }
+        } regions;
+        view.installEventFilter(&regions);
+        view.setPosition(5000); // the same position: nothing to repaint
+        QApplication::processEvents();
+        QCOMPARE(regions.seen.size(), 0);
+        view.setPosition(6000); // about 25 px further
+        QTRY_VERIFY(!regions.seen.isEmpty());
+        const QRect painted = regions.seen.last().boundingRect();
+        QVERIFY2(painted.width() < 50 && painted.height() <= int(view.imageRect().height()) + 4,
+                 qPrintable(QStringLiteral("%1 x %2").arg(QString::number(painted.width()), QString::number(painted.height()))));
+        // what is on screen after partial repaints (the offscreen platform grabs its backing
+        // store) equals a full paint, after moves forward and a seek back: no stale line
+        for (const qint64 ms : {6000, 9000, 7000}) {
+            view.setPosition(ms);
+            QApplication::processEvents();
+            const QImage screen = view.screen()->grabWindow(view.winId()).toImage().convertToFormat(QImage::Format_RGB32);
+            QCOMPARE(screen, view.grab().toImage().convertToFormat(QImage::Format_RGB32));
+            QVERIFY(screen != before.convertToFormat(QImage::Format_RGB32));
+        }
     }
 
     void aboutShowsDemoCreditsAndLicences()
