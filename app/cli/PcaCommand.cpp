@@ -5,12 +5,10 @@
 // and writes the scatter of PC1/PC2 coloured by genre (= the file's folder name) and/or the
 // coordinates CSV (path,title,artist,genre,PC1,...,PC10; see gs::FeatureTableCsv).
 #include "CliCommand.h"
-#include "FeatureOptions.h"
+#include "TableInput.h"
 #include "analysis/Analyzer.h"
-#include "analysis/BatchAnalysis.h"
 #include "analysis/FeatureTableCsv.h"
 #include "analysis/InputScanner.h"
-#include "audio/AudioTags.h"
 #include "FigureFile.h"
 #include "ScatterPlot.h"
 
@@ -19,7 +17,6 @@
 #include <QFileInfo>
 
 #include <algorithm>
-#include <optional>
 
 namespace {
 
@@ -44,10 +41,8 @@ render::ScatterPlotSpec plotSpec(const gs::PcaResult& pca)
 
 struct PcaArgs
 {
-    cli::FeatureOptions features;
-    gs::FeatureSetKind kind = gs::FeatureSetKind::Summary;
+    cli::TableOptions table;
     QString out, csv;
-    int threads = 0;
 };
 
 bool readArgs(QCommandLineParser& parser, const QStringList& args, PcaArgs& a)
@@ -58,27 +53,14 @@ bool readArgs(QCommandLineParser& parser, const QStringList& args, PcaArgs& a)
         "Feature sets: summary (MFCC mean+std), mfcc-image (the flattened n_mfcc x 1292 MFCC,\n"
         "padded with the clip's minimum or trimmed to 30 s), mel-summary (mel dB mean+std)."));
     cli::addCommonOptions(parser);
-    cli::addFeatureOptions(parser);
+    cli::addTableOptions(parser);
     parser.addOption({QStringLiteral("out"), QStringLiteral("Scatter plot file (.png, .svg or .pdf)."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("csv"), QStringLiteral("PCA coordinates CSV file."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("features"), QStringLiteral("summary (default), mfcc-image or mel-summary."),
-                      QStringLiteral("SET"), QStringLiteral("summary")});
-    parser.addOption({QStringLiteral("standardize"), QStringLiteral("Scale every feature to unit variance first.")});
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads, 1 to 256 (default: all cores)."), QStringLiteral("N")});
     parser.addPositionalArgument(QStringLiteral("inputs"), QStringLiteral("Folders (or files) of audio."), QStringLiteral("DIR..."));
-    if (!cli::parseOrExplain(parser, args) || !cli::readFeatureOptions(parser, a.features))
+    if (!cli::parseOrExplain(parser, args) || !cli::readTableOptions(parser, a.table))
         return false;
     a.out = parser.value(QStringLiteral("out"));
     a.csv = parser.value(QStringLiteral("csv"));
-    if (!cli::readThreads(parser, a.threads))
-        return false;
-    const auto kind = gs::featureSetFromName(parser.value(QStringLiteral("features")));
-    if (!kind) {
-        cli::error(QStringLiteral("--features: '%1' is not summary, mfcc-image or mel-summary")
-                       .arg(parser.value(QStringLiteral("features"))));
-        return false;
-    }
-    a.kind = *kind;
     if (parser.positionalArguments().isEmpty() || (a.out.isEmpty() && a.csv.isEmpty())) {
         cli::error(QStringLiteral("pca needs DIR... and --out FILE and/or --csv FILE (see --help)"));
         return false;
@@ -88,39 +70,6 @@ bool readArgs(QCommandLineParser& parser, const QStringList& args, PcaArgs& a)
         return false;
     }
     return true;
-}
-
-/// Analyses `files` into a table of the chosen feature set (input order). Failures are
-/// reported and counted.
-gs::FeatureTable analyse(const QStringList& files, const PcaArgs& a, int& failed)
-{
-    std::vector<std::optional<gs::CachedFeatures>> features(size_t(files.size()));
-    int done = 0;
-    gs::analyzeFiles(files, a.features.params, a.features.decode, {.threads = a.threads},
-                     [&](int i, gs::TrackFeatures&& f) {
-                         if (!f.ok()) {
-                             ++failed;
-                             cli::error(QStringLiteral("%1: %2").arg(files[i], f.error));
-                             return;
-                         }
-                         gs::CachedFeatures c{std::move(f.summary), std::move(f.melSummary), {}};
-                         if (a.kind == gs::FeatureSetKind::MfccImage)
-                             c.mfccImage = gs::FeatureCache::fixedImage(
-                                 f.mfcc, gs::FeatureCache::imageFrames(a.features.params));
-                         features[size_t(i)] = std::move(c);
-                         cli::progress(
-                             QStringLiteral("[%1/%2] %3")
-                                 .arg(QString::number(++done), QString::number(files.size()), files[i]));
-                     });
-    gs::FeatureTable table(a.kind, 0, done);
-    for (qsizetype i = 0; i < files.size(); ++i) {
-        if (!features[size_t(i)])
-            continue;
-        const gs::AudioTags tags = gs::AudioTags::read(files[i]);
-        table.add({0, files[i], tags.title, tags.artist, gs::InputScanner::genreOf(files[i])}, *features[size_t(i)]);
-        features[size_t(i)].reset();
-    }
-    return table;
 }
 
 int runPca(const QStringList& args)
@@ -135,12 +84,12 @@ int runPca(const QStringList& args)
     int failed = int(inputs.errors.size());
     QElapsedTimer clock;
     clock.start();
-    auto table = std::make_shared<const gs::FeatureTable>(analyse(inputs.files, a, failed));
+    auto table = std::make_shared<const gs::FeatureTable>(cli::analyseFiles(inputs.files, a.table, failed));
     if (table->size() < 2) {
         cli::error(QStringLiteral("pca: nothing to do: %1 file(s) analysed, at least 2 are needed").arg(table->size()));
         return cli::Usage;
     }
-    const gs::PcaResult pca = gs::Analyzer::pca(table, parser.isSet(QStringLiteral("standardize")));
+    const gs::PcaResult pca = gs::Analyzer::pca(table, a.table.standardize);
     if (!pca.ok()) {
         cli::error(QStringLiteral("pca: %1").arg(pca.error));
         return cli::Usage;
