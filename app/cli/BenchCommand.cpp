@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // genrescope-cli bench FILE... [--runs N]
 // Median wall time per stage on one thread (decode, resample, STFT+mel, dB+MFCC), then the
-// batch throughput of the whole chain on all cores.
+// batch throughput of the whole chain on all cores. With --feature-set fma, also the median
+// time per clip of FMA's 518-statistic recipe on one thread (features from the decoded signal,
+// and decode + resample + features).
 #include "CliCommand.h"
 #include "FeatureOptions.h"
 #include "analysis/BatchAnalysis.h"
@@ -10,14 +12,18 @@
 #include "dsp/FeatureExtractor.h"
 #include "dsp/ParameterError.h"
 #include "dsp/Resampler.h"
+#include "dsp/fma/FmaExtractor.h"
 #include "text/Printable.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTextStream>
 #include <QThread>
+
 #include <algorithm>
+#include <ctime>
 #include <new>
+#include <optional>
 
 namespace {
 
@@ -74,6 +80,83 @@ QString timeOnce(const QString& path, const cli::FeatureOptions& fo, dsp::Featur
     return {};
 }
 
+// One run of FMA's recipe on one thread: wall time of decode + resample, then wall and CPU
+// time of the features. Returns an error line or "".
+QString timeFmaOnce(const QString& path, const cli::FeatureOptions& fo, dsp::FmaExtractor& fx, dsp::FmaResult& result,
+                    Scratch& s, double& loadedMs, double& featuresMs, double& cpuMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    gs::SndfileReader::readFile(path, fo.decode.maxSeconds, s.pcm);
+    if (!s.pcm.error.isEmpty())
+        return s.pcm.error;
+    const dsp::Resampler resampler(s.pcm.sr, fo.params.mel.sr, fo.decode.res_type);
+    if (!resampler.process(s.pcm.samples.data(), s.pcm.samples.size(), s.y))
+        return QStringLiteral("resampling failed");
+    if (const std::string why = fo.params.checkFits(s.y.size()); !why.empty())
+        return QString::fromStdString(why);
+    loadedMs = msSince(clock);
+    const std::clock_t c0 = std::clock();
+    fx.compute(s.y.data(), s.y.size(), result);
+    cpuMs = 1000.0 * double(std::clock() - c0) / CLOCKS_PER_SEC;
+    featuresMs = msSince(clock);
+    return {};
+}
+
+// FMA's recipe on one thread: per file the median over `runs` of the features alone and of
+// decode + resample + features (wall time), and the features' CPU time (what one core spends,
+// whatever else runs on the machine). Returns the number of files that failed (each reported).
+int benchFma(const QStringList& files, const cli::FeatureOptions& fo, int runs, QTextStream& out)
+{
+    std::optional<dsp::FmaExtractor> fx;
+    dsp::FmaResult result;
+    Scratch s;
+    try {
+        fx.emplace(fo.params);
+    } catch (const dsp::ParameterError& e) {
+        cli::error(QStringLiteral("--feature-set fma: %1").arg(QString::fromStdString(e.what())));
+        return int(files.size());
+    } catch (const std::bad_alloc&) {
+        cli::error(QStringLiteral("--feature-set fma: out of memory"));
+        return int(files.size());
+    }
+    std::vector<double> allFeatures, allTotal, allCpu;
+    int failed = 0;
+    out << "fma\tfile\truns\tfeatures_ms\ttotal_ms\tfeatures_cpu_ms\n";
+    for (const QString& path : files) {
+        std::vector<double> features, total, cpu;
+        QString why;
+        try {
+            for (int r = 0; r < runs && why.isEmpty(); ++r) {
+                double loaded = 0, wall = 0, cpuMs = 0;
+                why = timeFmaOnce(path, fo, *fx, result, s, loaded, wall, cpuMs);
+                features.push_back(wall);
+                total.push_back(loaded + wall);
+                cpu.push_back(cpuMs);
+            }
+        } catch (const std::bad_alloc&) {
+            why = QStringLiteral("out of memory");
+        }
+        if (!why.isEmpty()) {
+            cli::error(QStringLiteral("%1: %2").arg(path, why));
+            ++failed;
+            continue;
+        }
+        out << "fma\t" << gs::printable(QFileInfo(path).fileName()) << '\t' << runs << '\t'
+            << QString::number(median(features), 'f', 2) << '\t' << QString::number(median(total), 'f', 2) << '\t'
+            << QString::number(median(cpu), 'f', 2) << '\n';
+        allFeatures.insert(allFeatures.end(), features.begin(), features.end());
+        allCpu.insert(allCpu.end(), cpu.begin(), cpu.end());
+        allTotal.insert(allTotal.end(), total.begin(), total.end());
+    }
+    if (!allTotal.empty())
+        out << "fma: " << QString::number(median(allFeatures), 'f', 2) << " ms per clip for the 518 statistics, "
+            << QString::number(median(allTotal), 'f', 2) << " ms with decode and resample, "
+            << QString::number(median(allCpu), 'f', 2) << " ms CPU (median of " << allTotal.size()
+            << " runs, one thread)\n";
+    return failed;
+}
+
 int runBench(const QStringList& args)
 {
     QCommandLineParser parser;
@@ -85,6 +168,8 @@ int runBench(const QStringList& args)
     cli::addFeatureOptions(parser);
     parser.addOption({QStringLiteral("runs"), QStringLiteral("Runs per file, 1 to 1000 (default 10)."), QStringLiteral("N"), QStringLiteral("10")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("Threads for the batch pass, 1 to 256 (default: all cores)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("feature-set"),
+                      QStringLiteral("fma: also time FMA's 518-statistic recipe per clip on one thread."), QStringLiteral("SET")});
     parser.addPositionalArgument(QStringLiteral("inputs"), QStringLiteral("Audio files or folders."), QStringLiteral("FILE..."));
     if (!cli::parseOrExplain(parser, args))
         return cli::Usage;
@@ -96,6 +181,11 @@ int runBench(const QStringList& args)
     const int runs = parser.value(QStringLiteral("runs")).toInt(&runsOk);
     if (!runsOk || runs < 1 || runs > 1000) {
         cli::error(QStringLiteral("--runs: '%1' is not a number from 1 to 1000").arg(parser.value(QStringLiteral("runs"))));
+        return cli::Usage;
+    }
+    const QString set = parser.value(QStringLiteral("feature-set"));
+    if (!set.isEmpty() && set != QStringLiteral("fma")) {
+        cli::error(QStringLiteral("--feature-set: '%1' is not fma").arg(set));
         return cli::Usage;
     }
     const gs::ScannedInputs inputs = gs::InputScanner::scan(parser.positionalArguments());
@@ -154,6 +244,8 @@ int runBench(const QStringList& args)
     out << "batch\t" << batch.size() << " tracks on " << threads << " threads in "
         << QString::number(seconds, 'f', 2) << " s = " << QString::number(batch.size() / seconds, 'f', 1)
         << " tracks/s (" << QString::number(1000.0 * seconds / batch.size(), 'f', 2) << " ms/track)\n";
+    if (!set.isEmpty())
+        failed += benchFma(inputs.files, fo, runs, out);
     return failed > 0 ? cli::SomeFailed : cli::Ok;
 }
 

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // genrescope-cli features FILE|DIR... --out DIR
 // Per track DIR/<stem>.mel_db.npy and DIR/<stem>.mfcc.npy, plus DIR/summary.csv.
+// --feature-set fma: also DIR/fma.csv (FMA's 518 statistics), with --frames per track
+// DIR/<stem>.fma.<family>.npy (coefficients x frames).
 #include "CliCommand.h"
 #include "FeatureOptions.h"
 #include "analysis/BatchAnalysis.h"
+#include "analysis/FmaCsv.h"
 #include "analysis/InputScanner.h"
 #include "analysis/NpyWriter.h"
 #include "analysis/SummaryCsv.h"
@@ -19,11 +22,18 @@ int runFeatures(const QStringList& args)
     parser.setApplicationDescription(QStringLiteral(
         "Compute librosa-compatible mel dB spectrograms and MFCCs: per track <stem>.mel_db.npy\n"
         "(n_mels x frames) and <stem>.mfcc.npy (n_mfcc x frames), and summary.csv with\n"
-        "path,genre and the MFCC mean/std summary vector. Genre = the file's folder name."));
+        "path,genre and the MFCC mean/std summary vector. Genre = the file's folder name.\n"
+        "--feature-set fma also writes fma.csv: path,genre and the 518 statistics of the FMA\n"
+        "dataset (Defferrard et al. 2017; librosa 0.10.2's numbers), columns named\n"
+        "feature.statistics.number in FMA's order; with --frames also <stem>.fma.<family>.npy\n"
+        "(zcr, rmse, spectral_*, chroma_stft, chroma_cqt, chroma_cens, tonnetz, mfcc)."));
     cli::addCommonOptions(parser);
     cli::addFeatureOptions(parser);
     parser.addOption({QStringLiteral("out"), QStringLiteral("Output folder (created if needed)."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads, 1 to 256 (default: all cores)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("feature-set"), QStringLiteral("Extra feature set: fma (FMA's 518 statistics, fma.csv)."),
+                      QStringLiteral("SET")});
+    parser.addOption({QStringLiteral("frames"), QStringLiteral("With --feature-set fma: also <stem>.fma.<family>.npy per track.")});
     parser.addPositionalArgument(QStringLiteral("inputs"), QStringLiteral("Audio files or folders."), QStringLiteral("FILE|DIR..."));
     if (!cli::parseOrExplain(parser, args))
         return cli::Usage;
@@ -36,6 +46,17 @@ int runFeatures(const QStringList& args)
         cli::error(QStringLiteral("features needs FILE|DIR... and --out DIR (see --help)"));
         return cli::Usage;
     }
+    const QString set = parser.value(QStringLiteral("feature-set"));
+    if (!set.isEmpty() && set != QStringLiteral("fma")) {
+        cli::error(QStringLiteral("--feature-set: '%1' is not fma").arg(set));
+        return cli::Usage;
+    }
+    const bool fma = set == QStringLiteral("fma");
+    const bool frames = parser.isSet(QStringLiteral("frames"));
+    if (frames && !fma) {
+        cli::error(QStringLiteral("--frames needs --feature-set fma"));
+        return cli::Usage;
+    }
     if (!QDir().mkpath(outDir)) {
         cli::error(QStringLiteral("%1: cannot create the output folder").arg(outDir));
         return cli::Usage;
@@ -45,10 +66,11 @@ int runFeatures(const QStringList& args)
         cli::error(e);
     const QStringList stems = gs::uniqueStems(inputs.files);
     gs::SummaryCsv csv(fo.params.mfcc.n_mfcc);
+    gs::FmaCsv fmaCsv(fo.params.mfcc.n_mfcc);
     int failed = int(inputs.errors.size()), done = 0;
     QElapsedTimer clock;
     clock.start();
-    gs::analyzeFiles(inputs.files, fo.params, fo.decode, {.threads = threads},
+    gs::analyzeFiles(inputs.files, fo.params, fo.decode, {.threads = threads, .fma = fma},
                      [&](int i, gs::TrackFeatures&& f) {
                          const QString& path = inputs.files[i];
                          QString why = f.error;
@@ -57,18 +79,27 @@ int runFeatures(const QStringList& args)
                              why = gs::NpyWriter::write(base + QStringLiteral(".mel_db.npy"), f.melDb);
                          if (why.isEmpty())
                              why = gs::NpyWriter::write(base + QStringLiteral(".mfcc.npy"), f.mfcc);
+                         for (int k = 0; frames && why.isEmpty() && k < dsp::kFmaFamilies; ++k) {
+                             const auto family = dsp::FmaFamily(k);
+                             why = gs::NpyWriter::write(base + QStringLiteral(".fma.%1.npy").arg(QLatin1String(dsp::fmaFamilyName(family))),
+                                                        f.fmaFrames[family]);
+                         }
                          if (!why.isEmpty()) {
                              ++failed;
                              cli::error(QStringLiteral("%1: %2").arg(path, why));
                              return;
                          }
                          csv.add(i, path, gs::InputScanner::genreOf(path), f.summary);
+                         if (fma)
+                             fmaCsv.add(i, path, gs::InputScanner::genreOf(path), f.fma);
                          cli::progress(
                              QStringLiteral("[%1/%2] %3")
                                  .arg(QString::number(++done), QString::number(inputs.files.size()), path));
                      });
     if (done > 0) {
-        const QString why = csv.write(QDir(outDir).filePath(QStringLiteral("summary.csv")));
+        QString why = csv.write(QDir(outDir).filePath(QStringLiteral("summary.csv")));
+        if (why.isEmpty() && fma)
+            why = fmaCsv.write(QDir(outDir).filePath(QStringLiteral("fma.csv")));
         if (!why.isEmpty()) {
             cli::error(why);
             return cli::Usage;

@@ -14,9 +14,12 @@ namespace cli {
 void addTableOptions(QCommandLineParser& parser)
 {
     addFeatureOptions(parser);
-    parser.addOption({QStringLiteral("features"), QStringLiteral("summary (default), mfcc-image or mel-summary."),
+    parser.addOption({QStringLiteral("features"),
+                      QStringLiteral("summary (default), mfcc-image, mel-summary or fma (FMA's 518 statistics)."),
                       QStringLiteral("SET"), QStringLiteral("summary")});
-    parser.addOption({QStringLiteral("standardize"), QStringLiteral("Scale every feature to unit variance first.")});
+    parser.addOption({QStringLiteral("standardize"),
+                      QStringLiteral("Scale every feature to zero mean, unit variance first (the default for fma).")});
+    parser.addOption({QStringLiteral("no-standardize"), QStringLiteral("Do not standardise (turns off fma's default).")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads, 1 to 256 (default: all cores)."), QStringLiteral("N")});
 }
 
@@ -26,26 +29,34 @@ bool readTableOptions(const QCommandLineParser& parser, TableOptions& out)
         return false;
     const auto kind = gs::featureSetFromName(parser.value(QStringLiteral("features")));
     if (!kind) {
-        error(QStringLiteral("--features: '%1' is not summary, mfcc-image or mel-summary")
+        error(QStringLiteral("--features: '%1' is not summary, mfcc-image, mel-summary or fma")
                   .arg(parser.value(QStringLiteral("features"))));
         return false;
     }
     out.kind = *kind;
-    out.standardize = parser.isSet(QStringLiteral("standardize"));
+    const bool on = parser.isSet(QStringLiteral("standardize")), off = parser.isSet(QStringLiteral("no-standardize"));
+    if (on && off) {
+        error(QStringLiteral("--standardize and --no-standardize exclude each other"));
+        return false;
+    }
+    out.standardize = on || (gs::featureSetStandardizedByDefault(out.kind) && !off);
     return readThreads(parser, out.threads);
 }
 
 gs::FeatureTable analyseFiles(const QStringList& files, const TableOptions& o, int& failed)
 {
     std::vector<std::optional<gs::CachedFeatures>> features(size_t(files.size()));
+    std::vector<dsp::Vector> fma(size_t(files.size())); // FMA's statistics, only for that set
+    const bool wantFma = o.kind == gs::FeatureSetKind::Fma;
     int done = 0;
-    gs::analyzeFiles(files, o.features.params, o.features.decode, {.threads = o.threads},
+    gs::analyzeFiles(files, o.features.params, o.features.decode, {.threads = o.threads, .fma = wantFma},
                      [&](int i, gs::TrackFeatures&& f) {
                          if (!f.ok()) {
                              ++failed;
                              error(QStringLiteral("%1: %2").arg(files[i], f.error));
                              return;
                          }
+                         fma[size_t(i)] = std::move(f.fma);
                          gs::CachedFeatures c{std::move(f.summary), std::move(f.melSummary), {}};
                          if (o.kind == gs::FeatureSetKind::MfccImage)
                              c.mfccImage = gs::FeatureCache::fixedImage(
@@ -58,7 +69,11 @@ gs::FeatureTable analyseFiles(const QStringList& files, const TableOptions& o, i
         if (!features[size_t(i)])
             continue;
         const gs::AudioTags tags = gs::AudioTags::read(files[i]);
-        table.add({0, files[i], tags.title, tags.artist, gs::InputScanner::genreOf(files[i])}, *features[size_t(i)]);
+        const gs::FeatureRow row{0, files[i], tags.title, tags.artist, gs::InputScanner::genreOf(files[i])};
+        if (wantFma)
+            table.add(row, fma[size_t(i)]);
+        else
+            table.add(row, *features[size_t(i)]);
         features[size_t(i)].reset();
     }
     return table;

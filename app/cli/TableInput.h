@@ -2,7 +2,8 @@
 #pragma once
 // The one way the table-based commands (pca, map, neighbours) turn audio files into a
 // gs::FeatureTable: the librosa feature options (FeatureOptions), --features SET,
-// --standardize and --threads N; then every file analysed on all cores (gs::analyzeFiles),
+// --standardize / --no-standardize (default: gs::featureSetStandardizedByDefault, i.e. on for
+// fma only) and --threads N; then every file analysed on all cores (gs::analyzeFiles),
 // tags read from the file and genre = the file's folder name.
 #include "FeatureOptions.h"
 #include "analysis/FeatureTable.h"
@@ -16,11 +17,11 @@ struct TableOptions
 {
     FeatureOptions features;
     gs::FeatureSetKind kind = gs::FeatureSetKind::Summary;
-    bool standardize = false;
+    bool standardize = false; ///< resolved: the flags, else the set's default
     int threads = 0; ///< 0 = all cores
 };
 
-/// Adds the feature options, --features, --standardize and --threads.
+/// Adds the feature options, --features, --standardize, --no-standardize and --threads.
 void addTableOptions(QCommandLineParser& parser);
 /// Reads them; on a bad value prints a one-line error and returns false.
 bool readTableOptions(const QCommandLineParser& parser, TableOptions& out);

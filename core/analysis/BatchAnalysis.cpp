@@ -34,7 +34,7 @@ QString describe(const std::exception_ptr& e)
 void analyzeFiles(const QStringList& files, const dsp::FeatureParams& params, const DecodeOptions& decode,
                   const BatchOptions& options, const std::function<void(int, TrackFeatures&&)>& onResult)
 {
-    TrackAnalyzer probe(params, decode); // validates before any thread starts
+    TrackAnalyzer probe(params, decode, options.fma); // validates before any thread starts
     const int wanted = options.threads > 0 ? options.threads : QThread::idealThreadCount();
     const int threads = std::max(1, std::min<int>(wanted, int(files.size())));
     std::atomic<int> next{0};
@@ -69,7 +69,7 @@ void analyzeFiles(const QStringList& files, const dsp::FeatureParams& params, co
             pool.emplace_back([&] {
                 std::optional<TrackAnalyzer> analyzer;
                 try {
-                    analyzer.emplace(params, decode);
+                    analyzer.emplace(params, decode, options.fma);
                 } catch (...) {
                     return;
                 }

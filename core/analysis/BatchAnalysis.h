@@ -17,6 +17,7 @@ namespace gs {
 struct BatchOptions
 {
     int threads = 0; ///< 0 = QThread::idealThreadCount()
+    bool fma = false; ///< also FMA's feature set (TrackFeatures::fma, fmaFrames)
 };
 
 /// Calls onResult(index into files, features) once per file, failures included (features.error

@@ -3,6 +3,8 @@
 
 #include <QSet>
 
+#include <cmath>
+
 namespace gs {
 
 QString featureSetName(FeatureSetKind kind)
@@ -11,13 +13,15 @@ QString featureSetName(FeatureSetKind kind)
     case FeatureSetKind::Summary: return QStringLiteral("summary");
     case FeatureSetKind::MfccImage: return QStringLiteral("mfcc-image");
     case FeatureSetKind::MelSummary: return QStringLiteral("mel-summary");
+    case FeatureSetKind::Fma: return QStringLiteral("fma");
     }
     return {};
 }
 
 std::optional<FeatureSetKind> featureSetFromName(const QString& name)
 {
-    for (const auto kind : {FeatureSetKind::Summary, FeatureSetKind::MfccImage, FeatureSetKind::MelSummary})
+    for (const auto kind : {FeatureSetKind::Summary, FeatureSetKind::MfccImage, FeatureSetKind::MelSummary,
+                            FeatureSetKind::Fma})
         if (featureSetName(kind) == name)
             return kind;
     return std::nullopt;
@@ -29,9 +33,12 @@ QString featureSetLabel(FeatureSetKind kind)
     case FeatureSetKind::Summary: return QStringLiteral("MFCC mean + std");
     case FeatureSetKind::MfccImage: return QStringLiteral("Flattened MFCC image");
     case FeatureSetKind::MelSummary: return QStringLiteral("Mel dB mean + std");
+    case FeatureSetKind::Fma: return QStringLiteral("FMA 518 statistics");
     }
     return {};
 }
+
+bool featureSetStandardizedByDefault(FeatureSetKind kind) { return kind == FeatureSetKind::Fma; }
 
 FeatureTable::FeatureTable(FeatureSetKind kind, Eigen::Index nFeatures, Eigen::Index capacity)
     : m_kind(kind), m_nFeatures(nFeatures), m_data(capacity, nFeatures)
@@ -44,6 +51,7 @@ dsp::Vector FeatureTable::vectorOf(FeatureSetKind kind, const CachedFeatures& f)
     switch (kind) {
     case FeatureSetKind::Summary: return f.mfccSummary;
     case FeatureSetKind::MelSummary: return f.melSummary;
+    case FeatureSetKind::Fma: return {}; // not cached: computed on demand, add(row, vector)
     case FeatureSetKind::MfccImage: {
         // numpy C order of the (n_mfcc x frames) image: the transpose's column-major storage
         const dsp::Matrix t = f.mfccImage.transpose();
@@ -65,7 +73,14 @@ FeatureTable FeatureTable::build(FeatureSetKind kind, const QList<FeatureRow>& r
 
 bool FeatureTable::add(const FeatureRow& row, const CachedFeatures& features)
 {
-    const dsp::Vector v = vectorOf(m_kind, features);
+    return add(row, vectorOf(m_kind, features));
+}
+
+bool FeatureTable::add(const FeatureRow& row, const dsp::Vector& vector)
+{
+    dsp::Vector v = vector;
+    if (m_kind == FeatureSetKind::Fma) // a statistic scipy leaves undefined (constant coefficient) enters as 0
+        v = v.unaryExpr([](float x) { return std::isfinite(x) ? x : 0.0f; });
     if (m_rows.isEmpty() && m_nFeatures == 0)
         m_nFeatures = v.size();
     if (v.size() != m_nFeatures || v.size() == 0)

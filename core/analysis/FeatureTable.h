@@ -7,6 +7,8 @@
 //               numpy's C order, i.e. coefficient 0 over all frames, then coefficient 1 ...
 //               (n_mfcc x imageFrames values, 25,840 by default)
 //   MelSummary  mel dB mean then std per band                (2 n_mels values, 256 by default)
+//   Fma         FMA's 518 statistics (dsp::FmaStatistics order, NaN entered as 0); computed
+//               on demand and added with add(row, vector), not cached
 // matrix() is float32 column-major (Eigen), the layout dsp::Pca takes directly.
 // A plain value type: build it on any thread, move it between threads.
 #include "FeatureCache.h"
@@ -19,13 +21,16 @@
 
 namespace gs {
 
-enum class FeatureSetKind { Summary, MfccImage, MelSummary };
+enum class FeatureSetKind { Summary, MfccImage, MelSummary, Fma };
 
-/// "summary", "mfcc-image", "mel-summary" (the CLI's --features values).
+/// "summary", "mfcc-image", "mel-summary", "fma" (the CLI's --features values).
 QString featureSetName(FeatureSetKind kind);
 std::optional<FeatureSetKind> featureSetFromName(const QString& name);
 /// A human label, e.g. "MFCC mean + std".
 QString featureSetLabel(FeatureSetKind kind);
+/// Whether the set is standardised unless asked otherwise (fma: its columns have very
+/// different scales).
+bool featureSetStandardizedByDefault(FeatureSetKind kind);
 
 /// Who a row is.
 struct FeatureRow
@@ -51,6 +56,8 @@ public:
 
     /// Appends a row. Returns false (and adds nothing) if the vector has the wrong length.
     bool add(const FeatureRow& row, const CachedFeatures& features);
+    /// Appends a row from the set's vector itself (e.g. the FMA statistics).
+    bool add(const FeatureRow& row, const dsp::Vector& vector);
 
     [[nodiscard]] FeatureSetKind kind() const { return m_kind; }
     [[nodiscard]] Eigen::Index size() const { return Eigen::Index(m_rows.size()); }

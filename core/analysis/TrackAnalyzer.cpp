@@ -3,16 +3,19 @@
 
 #include "dsp/Features.h"
 #include "dsp/ParameterError.h"
+#include "dsp/fma/FmaExtractor.h"
 
 #include <new>
 
 namespace gs {
 
-TrackAnalyzer::TrackAnalyzer(const dsp::FeatureParams& params, const DecodeOptions& decode)
-    : m_extractor(params), m_decode(decode)
+TrackAnalyzer::TrackAnalyzer(const dsp::FeatureParams& params, const DecodeOptions& decode, bool fma)
+    : m_extractor(params), m_fma(fma ? std::make_unique<dsp::FmaExtractor>(params) : nullptr), m_decode(decode)
 {
     m_decode.sr = params.mel.sr;
 }
+
+TrackAnalyzer::~TrackAnalyzer() = default;
 
 TrackFeatures TrackAnalyzer::analyzeSignal(const dsp::Signal& signal)
 {
@@ -26,7 +29,15 @@ TrackFeatures TrackAnalyzer::analyzeSignal(const dsp::Signal& signal)
         t.sr = signal.sr;
         t.samples = signal.size();
         dsp::FeatureSet set;
-        m_extractor.compute(signal.samples.data(), signal.size(), set);
+        if (m_fma) {
+            dsp::FmaResult r;
+            m_fma->compute(signal.samples.data(), signal.size(), r);
+            set = std::move(r.chain);
+            t.fma = std::move(r.statistics);
+            t.fmaFrames = std::move(r.frames);
+        } else {
+            m_extractor.compute(signal.samples.data(), signal.size(), set);
+        }
         t.melDb = std::move(set.melDb);
         t.mfcc = std::move(set.mfcc);
         t.summary = dsp::meanStdSummary(t.mfcc);

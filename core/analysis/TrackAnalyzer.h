@@ -8,13 +8,21 @@
 #include "audio/AudioDecoder.h"
 #include "dsp/FeatureExtractor.h"
 
+#include <memory>
+
+namespace dsp {
+class FmaExtractor;
+}
+
 namespace gs {
 
 class TrackAnalyzer
 {
 public:
-    /// Throws dsp::ParameterError for invalid parameters.
-    TrackAnalyzer(const dsp::FeatureParams& params, const DecodeOptions& decode);
+    /// Throws dsp::ParameterError for invalid parameters. With `fma`, each track also gets
+    /// FMA's feature set (TrackFeatures::fma, fmaFrames) from the same STFT.
+    TrackAnalyzer(const dsp::FeatureParams& params, const DecodeOptions& decode, bool fma = false);
+    ~TrackAnalyzer();
 
     [[nodiscard]] const dsp::FeatureParams& params() const { return m_extractor.params(); }
     [[nodiscard]] const DecodeOptions& decodeOptions() const { return m_decode; }
@@ -24,6 +32,7 @@ public:
 
 private:
     dsp::FeatureExtractor m_extractor;
+    std::unique_ptr<dsp::FmaExtractor> m_fma;
     DecodeOptions m_decode;
 };
 

@@ -36,6 +36,13 @@ void FeatureExtractor::dbAndMfcc(const Matrix& mel, Matrix& melDb, Matrix& mfcc)
     m_mfcc.compute(melDb, mfcc);
 }
 
+void FeatureExtractor::computeFromPower(const Eigen::Ref<const Matrix>& power, FeatureSet& out) const
+{
+    out.mel.resize(m_mel.bands(), power.cols());
+    m_mel.apply(power, out.mel);
+    dbAndMfcc(out.mel, out.melDb, out.mfcc);
+}
+
 void FeatureExtractor::compute(const float* y, std::size_t n, FeatureSet& out, bool keepMelPower)
 {
     melSpectrogram(y, n, out.mel);

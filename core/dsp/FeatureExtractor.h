@@ -31,6 +31,9 @@ public:
     /// Per-stage entry points for benchmarks: power spectrogram, then mel, dB and MFCC.
     void power(const float* y, std::size_t n, Matrix& power);
     void dbAndMfcc(const Matrix& mel, Matrix& melDb, Matrix& mfcc) const;
+    /// The chain after the STFT: out.mel, melDb and mfcc from a power spectrogram computed
+    /// elsewhere (bins x T), for feature sets that share one STFT with this chain.
+    void computeFromPower(const Eigen::Ref<const Matrix>& power, FeatureSet& out) const;
 
 private:
     FeatureParams m_params;

@@ -41,6 +41,7 @@ private slots:
         QTest::newRow("summary") << QStringLiteral("summary") << int(FeatureSetKind::Summary);
         QTest::newRow("mfcc-image") << QStringLiteral("mfcc-image") << int(FeatureSetKind::MfccImage);
         QTest::newRow("mel-summary") << QStringLiteral("mel-summary") << int(FeatureSetKind::MelSummary);
+        QTest::newRow("fma") << QStringLiteral("fma") << int(FeatureSetKind::Fma);
     }
     void names()
     {
