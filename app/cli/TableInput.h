@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The one way the table-based commands (pca, map, neighbours) turn audio files into a
+// The one way the table-based commands (pca, map, neighbours; any later one such as classify
+// should use it too, so that it gets every feature set) turn audio files into a
 // gs::FeatureTable: the librosa feature options (FeatureOptions), --features SET,
 // --standardize / --no-standardize (default: gs::featureSetStandardizedByDefault, i.e. on for
 // fma only) and --threads N; then every file analysed on all cores (gs::analyzeFiles),
