@@ -8,12 +8,16 @@
 #include "dsp/fma/PreciseStft.h"
 #include "dsp/fma/Rms.h"
 #include "dsp/fma/SpectralBandwidth.h"
+#include "dsp/fma/SpectralCentroid.h"
 #include "dsp/fma/SpectralContrast.h"
 #include "dsp/fma/SpectralRolloff.h"
 #include "dsp/fma/ZeroCrossingRate.h"
 
 #include <QFile>
 #include <QTest>
+
+#include <algorithm>
+#include <cstdint>
 
 #include <cmath>
 
@@ -123,6 +127,65 @@ private slots:
         y[4000] = -1e-12f;
         zcr.compute(y.data(), y.size(), out);
         QCOMPARE(double(out.maxCoeff()), 0.0);
+    }
+
+    // The sliding count equals librosa's definition frame by frame: crossings between padded
+    // samples p - 1 and p for p in (t hop, t hop + frame_length), "edge" padding when centred.
+    void zcrSlidingCountIsExact_data()
+    {
+        QTest::addColumn<int>("frameLength");
+        QTest::addColumn<int>("hop");
+        QTest::addColumn<bool>("center");
+        QTest::addColumn<int>("samples");
+        QTest::newRow("librosa default") << 2048 << 512 << true << 30000;
+        QTest::newRow("hop = frame") << 256 << 256 << true << 5000;
+        QTest::newRow("hop > frame") << 100 << 300 << false << 5000;
+        QTest::newRow("odd sizes") << 255 << 7 << true << 3001;
+        QTest::newRow("shorter than a frame") << 2048 << 512 << true << 100;
+        QTest::newRow("one sample") << 16 << 4 << true << 1;
+    }
+    void zcrSlidingCountIsExact()
+    {
+        QFETCH(int, frameLength);
+        QFETCH(int, hop);
+        QFETCH(bool, center);
+        QFETCH(int, samples);
+        std::vector<float> y(static_cast<std::size_t>(samples));
+        std::uint32_t state = 12345;
+        for (float& v : y) { // noise with runs of one sign and exact zeros
+            state = state * 1664525u + 1013904223u;
+            v = (state >> 28) < 3 ? 0.0f : float(int(state >> 16) % 200 - 90) / 100.0f;
+        }
+        const dsp::ZeroCrossingRate zcr({.frame_length = frameLength, .hop_length = hop, .center = center});
+        dsp::Matrix out(1, zcr.frames(y.size()));
+        zcr.compute(y.data(), y.size(), out);
+        const long offset = center ? frameLength / 2 : 0;
+        const auto negative = [&](long p) {
+            const float v = y[std::size_t(std::clamp(p - offset, 0L, long(samples) - 1))];
+            return std::abs(v) > 1e-10f && std::signbit(v);
+        };
+        QVERIFY(out.cols() > 0);
+        for (long t = 0; t < out.cols(); ++t) {
+            int count = 0;
+            for (long p = t * hop + 1; p < t * hop + frameLength; ++p)
+                count += negative(p) != negative(p - 1);
+            QCOMPARE(out(0, t), float(double(count) / frameLength));
+        }
+    }
+
+    void bandwidthGivesTheCentroidToo()
+    {
+        // the one-pass centroid is SpectralCentroid's, bit for bit, and the bandwidth unchanged
+        dsp::Matrix S = dsp::Matrix::Random(1025, 40).cwiseAbs();
+        S.col(3).setZero(); // silence: the normaliser falls back to 1
+        const dsp::SpectralCentroid c({});
+        const dsp::SpectralBandwidth b({});
+        dsp::Matrix centroid(1, 40), bandwidth(1, 40), bothC(1, 40), bothB(1, 40);
+        c.compute(S, centroid);
+        b.compute(S, bandwidth);
+        b.compute(S, bothB, bothC);
+        QCOMPARE(bothC, centroid);
+        QCOMPARE(bothB, bandwidth);
     }
 
     void rmsOfConstantSpectrum()

@@ -23,7 +23,7 @@ struct FmaExtractor::Parts
     explicit Parts(const FeatureParams& p)
         : chain(p), stft(p.stft), spec{.sr = p.mel.sr, .n_fft = p.stft.n_fft},
           zcr({.frame_length = p.stft.n_fft, .hop_length = p.stft.hop_length}),
-          rms({.frame_length = p.stft.n_fft}), centroid(spec), bandwidth({.spectrogram = spec}),
+          rms({.frame_length = p.stft.n_fft}), bandwidth({.spectrogram = spec}),
           rolloff({.spectrogram = spec}), contrast({.spectrogram = spec}),
           tuningStft({.sr = spec.sr, .n_fft = spec.n_fft}, {}), tuningCqt({.sr = spec.sr, .n_fft = spec.n_fft}, {}),
           chroma({.sr = spec.sr, .n_fft = spec.n_fft}), cqt({.sr = spec.sr, .hop_length = p.stft.hop_length}),
@@ -39,8 +39,7 @@ struct FmaExtractor::Parts
     SpectrogramParams spec;
     ZeroCrossingRate zcr;
     Rms rms;
-    SpectralCentroid centroid;
-    SpectralBandwidth bandwidth;
+    SpectralBandwidth bandwidth; // and the spectral centroid, from the same pass
     SpectralRolloff rolloff;
     SpectralContrast contrast;
     TuningEstimator tuningStft;
@@ -87,8 +86,8 @@ void FmaExtractor::compute(const float* y, std::size_t n, FmaResult& out)
     };
     p.zcr.compute(y, n, sized(FmaFamily::Zcr, 1, p.zcr.frames(n)));
     p.rms.computeFromPower(power, sized(FmaFamily::Rmse, 1, T));
-    p.centroid.compute(p.magnitude, sized(FmaFamily::SpectralCentroid, 1, T));
-    p.bandwidth.compute(p.magnitude, sized(FmaFamily::SpectralBandwidth, 1, T));
+    sized(FmaFamily::SpectralCentroid, 1, T);
+    p.bandwidth.compute(p.magnitude, sized(FmaFamily::SpectralBandwidth, 1, T), f[FmaFamily::SpectralCentroid]);
     p.rolloff.compute(p.magnitude, sized(FmaFamily::SpectralRolloff, 1, T));
     p.valley.resize(p.contrast.bands(), T);
     p.contrast.compute(p.magnitude, sized(FmaFamily::SpectralContrast, p.contrast.bands(), T), p.valley);

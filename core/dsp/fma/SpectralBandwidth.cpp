@@ -16,6 +16,12 @@ SpectralBandwidth::SpectralBandwidth(const SpectralBandwidthParams& params)
 
 void SpectralBandwidth::compute(const Eigen::Ref<const Matrix>& S, Eigen::Ref<Matrix> out) const
 {
+    compute(S, out, out); // the centroid of frame t is written before its bandwidth overwrites it
+}
+
+void SpectralBandwidth::compute(const Eigen::Ref<const Matrix>& S, Eigen::Ref<Matrix> out,
+                                Eigen::Ref<Matrix> centroid) const
+{
     const auto& f = m_centroid.frequencies();
     const int n = bins();
     const double p = m_params.p;
@@ -23,6 +29,7 @@ void SpectralBandwidth::compute(const Eigen::Ref<const Matrix>& S, Eigen::Ref<Ma
         const float* s = S.col(t).data();
         double l1 = 1.0;
         const double c = m_centroid.frame(s, l1);
+        centroid(0, t) = float(c);
         if (!m_params.norm)
             l1 = 1.0;
         const double inv = 1.0 / l1;

@@ -23,6 +23,9 @@ public:
     [[nodiscard]] int bins() const { return m_centroid.bins(); }
     /// out (1 x T) from S (bins() x T). Never allocates.
     void compute(const Eigen::Ref<const Matrix>& S, Eigen::Ref<Matrix> out) const;
+    /// The same, and each frame's spectral centroid (1 x T, exactly SpectralCentroid::compute's
+    /// values) from the same pass, so a caller that wants both reads S once less.
+    void compute(const Eigen::Ref<const Matrix>& S, Eigen::Ref<Matrix> out, Eigen::Ref<Matrix> centroid) const;
 
 private:
     SpectralBandwidthParams m_params;

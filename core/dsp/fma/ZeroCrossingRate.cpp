@@ -30,31 +30,33 @@ void ZeroCrossingRate::compute(const float* y, std::size_t n, Eigen::Ref<Matrix>
     const long len = long(n);
     const long nFrames = frames(n);
     const int fl = m_params.frame_length;
+    const long hop = m_params.hop_length;
     const long offset = m_params.center ? fl / 2 : 0;
     const float thr = m_params.threshold;
-    const auto negative = [&](long i) {
-        const float v = y[std::clamp(i, 0L, len - 1)]; // "edge" padding
+    const auto negative = [&](long p) { // p indexes the padded signal ("edge" padding)
+        const float v = y[std::clamp(p - offset, 0L, len - 1)];
         return std::abs(v) > thr && std::signbit(v);
     };
-    for (long t = 0; t < nFrames; ++t) {
-        const long start = t * m_params.hop_length - offset;
-        int count = 0;
-        if (start >= 0 && start + fl <= len) { // interior frame: no padding to look up
-            const float* x = y + start;
-            bool prev = std::abs(x[0]) > thr && std::signbit(x[0]);
-            for (int j = 1; j < fl; ++j) {
-                const bool cur = std::abs(x[j]) > thr && std::signbit(x[j]);
-                count += cur != prev;
-                prev = cur;
-            }
-        } else {
-            bool prev = negative(start);
-            for (int j = 1; j < fl; ++j) {
-                const bool cur = negative(start + j);
-                count += cur != prev;
-                prev = cur;
-            }
+    // crossing(p): the padded samples p - 1 and p differ in sign; frame t counts the crossings
+    // at p in (t hop, t hop + fl). Consecutive frames share fl - hop of them, so the count
+    // slides: add those entering, drop those leaving (each sample looked at about twice).
+    const auto crossings = [&](long from, long to) { // p in [from, to)
+        int c = 0;
+        bool prev = negative(from - 1);
+        for (long p = from; p < to; ++p) {
+            const bool cur = negative(p);
+            c += cur != prev;
+            prev = cur;
         }
+        return c;
+    };
+    int count = 0;
+    for (long t = 0; t < nFrames; ++t) {
+        const long first = t * hop + 1, end = t * hop + fl; // crossings at p in [first, end)
+        if (t == 0 || hop >= fl)
+            count = crossings(first, end);
+        else
+            count += crossings(end - hop, end) - crossings(first - hop, first);
         out(0, t) = float(double(count) / fl);
     }
 }
