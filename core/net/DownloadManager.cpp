@@ -16,6 +16,25 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace gs {
+namespace {
+
+/// Runs `step` on a pool thread; an exception becomes the track's failure (and the temporary
+/// file is removed), so that QFutureWatcher::result() never rethrows on the GUI thread.
+DownloadedFile commitCatching(const DownloadManager::CommitStep& step, const QString& part, const QString& base)
+{
+    DownloadedFile failed;
+    try {
+        return step(part, base);
+    } catch (const std::exception& e) {
+        failed.error = QStringLiteral("checking the download failed: %1").arg(QString::fromLocal8Bit(e.what()));
+    } catch (...) {
+        failed.error = QStringLiteral("checking the download failed on an unexpected error");
+    }
+    QFile::remove(part);
+    return failed;
+}
+
+} // namespace
 
 struct DownloadManager::Job
 {
@@ -66,16 +85,25 @@ void DownloadManager::enqueue(const QList<qint64>& trackIds, const QHash<qint64,
     QTimer::singleShot(0, this, [this] { pump(); });
 }
 
-int DownloadManager::enqueueUnfinished()
+int DownloadManager::enqueueUnfinished(QString* error)
 {
     QList<qint64> ids;
-    for (TrackStatus s : {TrackStatus::Pending, TrackStatus::Failed})
-        for (const TrackRecord& t : m_library.tracks({.status = s}))
+    for (TrackStatus s : {TrackStatus::Pending, TrackStatus::Failed}) {
+        const auto tracks = m_library.tracks({.status = s});
+        if (!tracks.ok()) {
+            if (error)
+                *error = tracks.error;
+            return -1;
+        }
+        for (const TrackRecord& t : tracks)
             if (t.source != QLatin1String(sources::Local))
                 ids.append(t.id);
+    }
     enqueue(ids);
     return int(ids.size());
 }
+
+void DownloadManager::setCommitStep(CommitStep step) { m_commit = std::move(step); }
 
 void DownloadManager::cancel()
 {
@@ -108,8 +136,9 @@ void DownloadManager::pump()
         Job& j = *job;
         m_active.emplace(id, std::move(job));
         const auto track = m_library.track(id);
-        if (!track) {
-            fail(id, TrackStatus::Failed, QStringLiteral("no track %1 in the library").arg(id));
+        if (!track.ok() || !track.has_value()) {
+            fail(id, TrackStatus::Failed,
+                 track.ok() ? QStringLiteral("no track %1 in the library").arg(id) : track.error);
             continue;
         }
         j.track = *track;
@@ -190,7 +219,8 @@ void DownloadManager::download(Job& job)
                 onVerified(id, watcher->result());
             });
             const QString part = Library::partialPath(base);
-            watcher->setFuture(QtConcurrent::run([part, base] { return DownloadedFile::commit(part, base); }));
+            const CommitStep step = m_commit ? m_commit : CommitStep(&DownloadedFile::commit);
+            watcher->setFuture(QtConcurrent::run([step, part, base] { return commitCatching(step, part, base); }));
         },
         [this, id](qint64 got, qint64 total) { emit trackProgress(id, got, total); });
 }

@@ -14,12 +14,14 @@
 //    cancelled tracks stay Pending, so enqueueUnfinished() resumes them.
 // Lives on one thread (usually the GUI's); signals are emitted there.
 #include "library/TrackRecord.h"
+#include "net/DownloadedFile.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QUrl>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -28,7 +30,6 @@ namespace gs {
 class HttpClient;
 class Library;
 class PreviewResolver;
-struct DownloadedFile;
 struct PreviewLookup;
 
 struct DownloadSummary
@@ -56,8 +57,15 @@ public:
     /// Queues library tracks; `hints` are preview URLs listed with them (used once, not stored).
     /// Tracks already Downloaded with their file present count as done.
     void enqueue(const QList<qint64>& trackIds, const QHash<qint64, QUrl>& hints = {});
-    /// Queues every remote track that is Pending or Failed (resume). Returns how many.
-    int enqueueUnfinished();
+    /// Queues every remote track that is Pending or Failed (resume). Returns how many, or -1
+    /// when the library could not be read (then nothing is queued and `error`, if given, gets
+    /// the one-line reason).
+    int enqueueUnfinished(QString* error = nullptr);
+    /// The last step of each download, run on the global thread pool: DownloadedFile::commit
+    /// unless replaced (tests). An exception it throws fails that track with its message (the
+    /// temporary file is removed); it never reaches the event loop.
+    using CommitStep = std::function<DownloadedFile(const QString& partPath, const QString& finalBase)>;
+    void setCommitStep(CommitStep step);
     /// Stops: queued tracks are dropped, downloads in flight aborted (their rows stay as they
     /// were); finished() follows once nothing is running.
     void cancel();
@@ -95,6 +103,7 @@ private:
     };
     QList<Queued> m_queue;
     int m_hintMaxAgeMs = 10 * 60 * 1000;
+    CommitStep m_commit;
     std::map<qint64, std::unique_ptr<Job>> m_active;
     DownloadSummary m_summary;
     int m_total = 0;

@@ -6,6 +6,7 @@
 #include "library/FileHash.h"
 #include "library/Library.h"
 #include "net/FetchJob.h"
+#include "support/SqliteDamage.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -210,6 +211,54 @@ private slots:
         QCOMPARE(m_library->tracks({.status = TrackStatus::Downloaded}).size(), 3);
     }
 
+    // A resume on a library that cannot be read says so (-1 and the reason) instead of
+    // taking it for a library with nothing left to download.
+    void resumeReportsAnUnreadableLibrary()
+    {
+        m_server->script(FakeServices::deezerAudioPath(3), QList<TestResponse>(3, TestResponse::json("down", 500)));
+        m_fake->addDeezerPlaylist(QStringLiteral("840"), {3});
+        QCOMPARE(fetch({deezer(QStringLiteral("840"))}).downloads.failed, 1);
+        const QString file = m_library->paths().database();
+        const LibraryPaths paths = m_library->paths();
+        m_library.reset();
+        QVERIFY(!QFile::exists(file + QStringLiteral("-wal")));
+        QVERIFY(testsupport::corruptAllButTheFirstPage(file));
+        m_library = std::make_unique<Library>(paths);
+        QVERIFY(m_library->open());
+        FetchJob job(*m_library, m_fake->endpoints(), {});
+        QString error;
+        QCOMPARE(job.downloads().enqueueUnfinished(&error), -1);
+        QVERIFY2(error.startsWith(QStringLiteral("library: cannot read ") + file), qPrintable(error));
+        QVERIFY(!job.downloads().isRunning());
+    }
+
+    // The check of a finished download runs on the thread pool; an exception there fails that
+    // track with its message (its temporary file removed) and the others go on.
+    void anExceptionWhileCheckingADownloadFailsThatTrackOnly()
+    {
+        m_fake->addDeezerPlaylist(QStringLiteral("850"), {1, 2, 3});
+        const QString one = FakeServices::deezerId(1), two = FakeServices::deezerId(2);
+        const FetchReport r = fetch({deezer(QStringLiteral("850"))}, QStringLiteral("x"), [&](FetchJob& job) {
+            job.downloads().setCommitStep([one, two](const QString& part, const QString& base) -> DownloadedFile {
+                if (base.endsWith(u'-' + one))
+                    throw std::runtime_error("disk exploded");
+                if (base.endsWith(u'-' + two))
+                    throw 42;
+                return DownloadedFile::commit(part, base);
+            });
+        });
+        QCOMPARE(r.downloads.downloaded, 1);
+        QCOMPARE(r.downloads.failed, 2);
+        const TrackRecord t1 = bySource(QStringLiteral("deezer"), one);
+        QCOMPARE(t1.status, TrackStatus::Failed);
+        QVERIFY2(t1.lastError.contains(QStringLiteral("disk exploded")), qPrintable(t1.lastError));
+        const TrackRecord t2 = bySource(QStringLiteral("deezer"), two);
+        QCOMPARE(t2.status, TrackStatus::Failed);
+        QVERIFY2(t2.lastError.contains(QStringLiteral("unexpected error")), qPrintable(t2.lastError));
+        QCOMPARE(bySource(QStringLiteral("deezer"), FakeServices::deezerId(3)).status, TrackStatus::Downloaded);
+        QVERIFY(partials().isEmpty());
+    }
+
     void itunesSearchAsAPlaylist()
     {
         m_fake->itunesCatalogue = {7};
@@ -246,9 +295,15 @@ private slots:
             job.start({deezer(QStringLiteral("820"))}, QStringLiteral("x"));
             QTRY_COMPARE(m_server->hits(FakeServices::deezerAudioPath(6)), 1);
         } // destroyed with both downloads in flight
-        QTest::qWait(50);
+        // Both connections were closed by the client (so the aborts have run).
+        const auto closed = [&](int n) {
+            const auto log = m_server->requests(FakeServices::deezerAudioPath(n));
+            return !log.isEmpty() && log.first().endMs >= 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(closed(5) && closed(6), 20000);
+        QCoreApplication::processEvents();
         QCOMPARE(m_library->tracks({.status = TrackStatus::Pending}).size(), 2);
-        QVERIFY(partials().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(partials().isEmpty(), 20000);
     }
 
     void plainHttpPreviewIsRefused()
