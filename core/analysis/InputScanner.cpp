@@ -22,8 +22,10 @@ ScannedInputs InputScanner::scan(const QStringList& inputs)
             out.files << info.absoluteFilePath(); // the decoder says what is wrong with it, if anything
             continue;
         }
-        const QStringList found = AudioDecoder::audioFilesUnder(info.absoluteFilePath());
-        if (found.isEmpty()) {
+        QStringList skipped; // unreadable entries: each is named, none is dropped silently
+        const QStringList found = AudioDecoder::audioFilesUnder(info.absoluteFilePath(), &skipped);
+        out.errors << skipped;
+        if (found.isEmpty() && skipped.isEmpty()) {
             out.errors << QStringLiteral("%1: no audio files found (looked for %2)")
                               .arg(input, AudioDecoder::audioSuffixes().join(u','));
             continue;

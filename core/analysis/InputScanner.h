@@ -2,7 +2,9 @@
 #pragma once
 // Expands command-line style inputs (files and folders) into the audio files to analyse.
 // Folders are searched recursively for the suffixes AudioDecoder::audioSuffixes() lists,
-// in a stable (sorted) order. A track's genre is the name of the folder holding it.
+// in a stable (sorted) order; every entry found there that cannot be read (permission denied,
+// a broken link, a FIFO, a name that is not valid UTF-8, an unreadable folder) is an error
+// naming it. A track's genre is the name of the folder holding it.
 #include <QString>
 #include <QStringList>
 
@@ -11,7 +13,7 @@ namespace gs {
 struct ScannedInputs
 {
     QStringList files;  ///< absolute paths, in argument order, folders sorted
-    QStringList errors; ///< one line each: "<input>: <reason>"
+    QStringList errors; ///< one line each: "<input or skipped entry>: <reason>"
 };
 
 class InputScanner
