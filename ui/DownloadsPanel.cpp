@@ -4,6 +4,7 @@
 #include "FetchController.h"
 #include "library/Library.h"
 #include "net/FetchJob.h"
+#include "text/Printable.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -56,9 +57,17 @@ void DownloadsPanel::attach(FetchJob* job, const QString& label)
     m_cancel->setEnabled(true);
     DownloadManager& d = job->downloads();
     connect(job, &FetchJob::sourceListed, this, [this](const QString& source, int tracks, const QString& error) {
-        auto* item = new QTreeWidgetItem(m_rows, {source, QString(), error.isEmpty() ? tr("listed %1 tracks").arg(tracks) : error});
+        auto* item = new QTreeWidgetItem(m_rows, {printable(source), QString(),
+                                                  error.isEmpty() ? tr("listed %1 tracks").arg(tracks) : printable(error)});
         if (!error.isEmpty())
             item->setForeground(StateColumn, QColor(0xc0392b));
+    });
+    // A listed entry skipped for a malformed id: a row of its own, its text (from the service)
+    // escaped as everywhere else.
+    connect(job, &FetchJob::entryRejected, this, [this](const QString& line) {
+        auto* item = new QTreeWidgetItem(m_rows, {tr("skipped entry"), QString(), printable(line)});
+        item->setToolTip(StateColumn, printable(line));
+        item->setForeground(StateColumn, QColor(0xc0392b));
     });
     connect(&d, &DownloadManager::overallProgress, this, [this](int done, int total) {
         m_overall->setRange(0, std::max(total, 1));
@@ -114,13 +123,18 @@ void DownloadsPanel::onFinished(const QString& label, const FetchReport& report)
     const DownloadSummary& s = report.downloads;
     if (m_overall->maximum() == 0)
         m_overall->setRange(0, 1);
+    QString extra;
+    if (!report.sourceErrors.isEmpty())
+        extra += tr("; %1 sources failed").arg(report.sourceErrors.size());
+    if (!report.malformedEntries.isEmpty())
+        extra += tr("; %1 entries skipped (malformed id)").arg(report.malformedEntries.size());
     m_status->setText(tr("%1: %2 downloaded, %3 failed, %4 without preview, %5 cancelled%6")
-                          .arg(label, QString::number(s.downloaded), QString::number(s.failed),
-                               QString::number(s.noPreview), QString::number(s.cancelled),
-                               report.sourceErrors.isEmpty()
-                                   ? QString()
-                                   : tr("; %1 sources failed").arg(report.sourceErrors.size())));
-    m_status->setToolTip(report.sourceErrors.join(QLatin1Char('\n')));
+                          .arg(printable(label), QString::number(s.downloaded), QString::number(s.failed),
+                               QString::number(s.noPreview), QString::number(s.cancelled), extra));
+    QStringList details;
+    for (const QString& line : report.sourceErrors + report.malformedEntries)
+        details << printable(line);
+    m_status->setToolTip(details.join(QLatin1Char('\n')));
 }
 
 } // namespace gs

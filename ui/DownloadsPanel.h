@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Progress of the online fetch in flight: an overall bar (tracks done / queued), one row per
-// track with its own bar, and failures with their reasons; Cancel stops the fetch (cancelled
-// tracks stay pending and resume on the next fetch). Shows the last finished fetch's summary
-// until the next one starts. GUI thread only.
+// track with its own bar, failures with their reasons, and a row per listed entry skipped for
+// a malformed id; Cancel stops the fetch (cancelled tracks stay pending and resume on the next
+// fetch). Shows the last finished fetch's summary until the next one starts. Text from the
+// services is shown escaped (gs::printable). GUI thread only.
 #include <QHash>
 #include <QWidget>
 
@@ -29,6 +30,7 @@ public:
 
     [[nodiscard]] QProgressBar* overallBar() const { return m_overall; }
     [[nodiscard]] QTreeWidget* rows() const { return m_rows; }
+    [[nodiscard]] QLabel* statusLabel() const { return m_status; }
 
 private:
     void attach(FetchJob* job, const QString& label);

@@ -15,6 +15,7 @@
 #include "net/FetchJob.h"
 #include "support/TestServer.h"
 
+#include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QSignalSpy>
@@ -67,6 +68,43 @@ private slots:
         for (const TrackRecord& t : jazz)
             QCOMPARE(t.status, TrackStatus::Downloaded);
         QVERIFY(!controller.isBusy());
+    }
+
+    // Entries skipped for a malformed id (fetch names them on the CLI) are shown in the
+    // downloads panel, one row each and in the summary, with control characters escaped.
+    void skippedEntriesAreShownEscaped()
+    {
+        uitest::LibraryFixture fx;
+        QString error;
+        QVERIFY2(fx.open(&error), qPrintable(error));
+        m_fake->addDeezerPlaylist(QStringLiteral("778"), {0}, QStringLiteral("Evil list"));
+        m_server.script(QStringLiteral("/deezer/playlist/778/tracks"),
+                        {testsupport::TestResponse::json(
+                            "{\"data\":[{\"id\":3000,\"type\":\"track\",\"title\":\"fine\"},{\"id\":{\"x\":1},\"type\":\"track\",\"title\":\"a\"},"
+                            "{\"id\":\"bad\\u001b[2Jid\",\"type\":\"track\",\"title\":\"b\"}]}")});
+        FetchController controller(*fx.library);
+        DownloadsPanel panel(*fx.library, controller);
+        QSignalSpy finished(&controller, &FetchController::jobFinished);
+        controller.fetch({QStringLiteral("deezer:playlist/778")}, QStringLiteral("jazz"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        const auto report = finished.first().at(1).value<FetchReport>();
+        QCOMPARE(report.malformedEntries.size(), 2);
+        QCOMPARE(report.downloads.downloaded, 1); // the well-formed entry
+        QStringList skipped;
+        for (int i = 0; i < panel.rows()->topLevelItemCount(); ++i) {
+            const QTreeWidgetItem* item = panel.rows()->topLevelItem(i);
+            for (int c = 0; c < item->columnCount(); ++c)
+                QVERIFY2(!item->text(c).contains(QChar(0x1b)), qPrintable(item->text(c)));
+            if (item->text(0) == QStringLiteral("skipped entry"))
+                skipped << item->text(2);
+        }
+        QCOMPARE(skipped.size(), 2);
+        QVERIFY2(skipped[0].contains(QStringLiteral("entry 2: malformed track id (an object)")), qPrintable(skipped[0]));
+        QVERIFY2(skipped[1].contains(QStringLiteral("entry 3: malformed track id (\"bad\\e[2Jid\")")), qPrintable(skipped[1]));
+        const QString status = panel.statusLabel()->text();
+        QVERIFY2(status.contains(QStringLiteral("2 entries skipped (malformed id)")), qPrintable(status));
+        QVERIFY(!panel.statusLabel()->toolTip().contains(QChar(0x1b)));
+        QVERIFY2(panel.statusLabel()->toolTip().count(QLatin1Char('\n')) == 1, qPrintable(panel.statusLabel()->toolTip())); // two lines
     }
 
     void theWindowShowsDownloadsAndTheNewTracks()
