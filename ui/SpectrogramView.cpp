@@ -21,6 +21,7 @@ SpectrogramView::SpectrogramView(Kind kind, QWidget* parent) : QWidget(parent), 
     setMinimumHeight(160);
     setCursor(Qt::CrossCursor);
     m_monotonic.start();
+    m_now = [this] { return m_monotonic.elapsed(); };
     m_tick.setInterval(kFrameIntervalMs);
     m_tick.setTimerType(Qt::PreciseTimer);
     connect(&m_tick, &QTimer::timeout, this, &SpectrogramView::updatePlayhead);
@@ -67,13 +68,13 @@ void SpectrogramView::setLive(bool live)
 
 void SpectrogramView::setPosition(qint64 ms)
 {
-    m_clock.report(ms, m_monotonic.elapsed());
+    m_clock.report(ms, m_now());
     updatePlayhead();
 }
 
 void SpectrogramView::setPlaying(bool playing)
 {
-    m_clock.setPlaying(playing, m_monotonic.elapsed());
+    m_clock.setPlaying(playing, m_now());
     updateTimer();
     updatePlayhead();
 }
@@ -125,7 +126,15 @@ void SpectrogramView::updateTimer()
         m_tick.stop();
 }
 
-qint64 SpectrogramView::playheadMs() const { return m_clock.positionAt(m_monotonic.elapsed()); }
+qint64 SpectrogramView::playheadMs() const { return m_clock.positionAt(m_now()); }
+
+void SpectrogramView::setMonotonicClock(MonotonicClock nowMs)
+{
+    const qint64 position = playheadMs(); // by the old clock
+    m_now = nowMs ? std::move(nowMs) : MonotonicClock([this] { return m_monotonic.elapsed(); });
+    m_clock.report(position, m_now());
+    updatePlayhead();
+}
 
 std::pair<float, float> SpectrogramView::colourRange() const
 {

@@ -23,6 +23,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
 namespace gs {
 
 class SpectrogramView : public QWidget
@@ -51,6 +53,10 @@ public:
     [[nodiscard]] qint64 playheadMs() const;
     [[nodiscard]] bool isLive() const { return m_live; }
     [[nodiscard]] bool isAnimating() const { return m_tick.isActive(); }
+    /// The monotonic time (ms) the playhead is interpolated with; a QElapsedTimer unless
+    /// replaced (tests step it). Replacing it keeps the playhead where it is; empty restores it.
+    using MonotonicClock = std::function<qint64()>;
+    void setMonotonicClock(MonotonicClock nowMs);
 
 public slots:
     void setFeatures(const dsp::Matrix& values, const dsp::FeatureParams& params, const QString& title);
@@ -100,6 +106,7 @@ private:
     double m_paintedX = -1.0;             ///< playhead x last painted, -1 for none
     PlayheadClock m_clock;
     QElapsedTimer m_monotonic;
+    MonotonicClock m_now;
     QTimer m_tick;
 };
 

@@ -434,7 +434,12 @@ private slots:
         m_http->cancel(id);
         QTRY_COMPARE(calls, 1);
         QVERIFY(cancelled);
-        QTest::qWait(100);
+        // Barriers instead of a pause: the server saw the connection closed, and a later request
+        // went through the same client (so any late event of the first one has been delivered).
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requests(QStringLiteral("/ok")).value(0).endMs >= 0, 20000);
+        m_server->route(QStringLiteral("/after"), [](const auto&) { return TestResponse::json("{}"); });
+        const HttpResponse after = get(QStringLiteral("/after"));
+        QVERIFY2(after.ok(), qPrintable(after.error));
         QCOMPARE(calls, 1);
         QCOMPARE(m_http->activeCount(), 0);
     }

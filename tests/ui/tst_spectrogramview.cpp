@@ -84,15 +84,23 @@ private slots:
         SpectrogramView view(SpectrogramView::Kind::Mel);
         view.setFeatures(m_f.melDb, dsp::FeatureParams{}, QStringLiteral("x"));
         view.setDuration(30000);
+        qint64 now = 5000; // a stepped clock: no test time depends on the machine's speed
+        view.setMonotonicClock([&now] { return now; });
         view.setPosition(1000);
         QVERIFY(!view.isAnimating());
-        QTest::qWait(50);
-        QCOMPARE(view.playheadMs(), qint64(1000));
+        now += 10000;
+        QCOMPARE(view.playheadMs(), qint64(1000)); // paused: the playhead stays
         view.setPlaying(true);
         QVERIFY(view.isAnimating());
-        QTRY_VERIFY(view.playheadMs() > 1000);
+        now += 250;
+        QCOMPARE(view.playheadMs(), qint64(1250)); // playing: interpolated from the last report
+        view.setPosition(2000);
+        now += 100;
+        QCOMPARE(view.playheadMs(), qint64(2100));
         view.setPlaying(false);
         QVERIFY(!view.isAnimating());
+        now += 10000;
+        QCOMPARE(view.playheadMs(), qint64(2100));
     }
 
     void playheadRepaintsOnlyItsStrips_data()
