@@ -50,6 +50,44 @@ RemoteTrack DeezerSource::trackFromJson(const QJsonObject& o)
     return t;
 }
 
+DeezerSource::Body DeezerSource::parseBody(const QByteArray& body)
+{
+    Body out;
+    const auto o = parseJsonObject(body, kService, &out.error);
+    if (!o)
+        return out;
+    if (o->contains(QStringLiteral("error"))) {
+        const QJsonObject e = o->value(QStringLiteral("error")).toObject();
+        const int code = e.value(QStringLiteral("code")).toInt();
+        out.error = QStringLiteral("deezer: %1 (error code %2)")
+                        .arg(e.value(QStringLiteral("message")).toString(), QString::number(code));
+        out.notFound = code == 800;
+        return out;
+    }
+    out.object = *o;
+    return out;
+}
+
+void DeezerSource::readTracksPage(const QJsonObject& page, PlaylistListing& listing)
+{
+    for (const QJsonValue& v : page.value(QStringLiteral("data")).toArray()) {
+        const QJsonObject t = v.toObject();
+        const qsizetype entry = listing.tracks.size() + listing.skipped + listing.malformed.size() + 1;
+        if (t.isEmpty() ||
+            t.value(QStringLiteral("type")).toString(QStringLiteral("track")) != QLatin1String("track")) {
+            ++listing.skipped;
+            continue;
+        }
+        if (!TrackId::fromJson(t.value(QStringLiteral("id")))) {
+            listing.malformed.append(QStringLiteral("deezer: playlist %1, entry %2: malformed track id (%3), skipped")
+                                         .arg(listing.playlist.sourceId, QString::number(entry),
+                                              TrackId::describe(t.value(QStringLiteral("id")))));
+            continue;
+        }
+        listing.tracks.append(trackFromJson(t));
+    }
+}
+
 void DeezerSource::getJson(const QUrl& url, std::function<void(QJsonObject, QString, bool)> done)
 {
     HttpRequest req{.url = url};
@@ -57,19 +95,8 @@ void DeezerSource::getJson(const QUrl& url, std::function<void(QJsonObject, QStr
     m_http.send(req, [done = std::move(done)](const HttpResponse& r) {
         if (!r.ok())
             return done({}, QStringLiteral("deezer: %1").arg(r.error), false);
-        QString error;
-        const auto o = parseJsonObject(r.body, kService, &error);
-        if (!o)
-            return done({}, error, false);
-        if (o->contains(QStringLiteral("error"))) {
-            const QJsonObject e = o->value(QStringLiteral("error")).toObject();
-            const int code = e.value(QStringLiteral("code")).toInt();
-            return done({},
-                        QStringLiteral("deezer: %1 (error code %2)")
-                            .arg(e.value(QStringLiteral("message")).toString(), QString::number(code)),
-                        code == 800);
-        }
-        done(*o, {}, false);
+        const Body b = parseBody(r.body);
+        done(b.object, b.error, b.notFound);
     });
 }
 
@@ -81,27 +108,10 @@ void DeezerSource::fetchPlaylist(const QString& id, ListingDone done)
     st->done = std::move(done);
     auto finish = [st](const QString& error) { st->finish(error); };
     st->page = [this, st, finish](const QUrl& url, int n) {
-        getJson(url, [this, st, finish, url, n](const QJsonObject& o, const QString& error, bool) {
+        getJson(url, [st, finish, url, n](const QJsonObject& o, const QString& error, bool) {
             if (!error.isEmpty())
                 return finish(error);
-            for (const QJsonValue& v : o.value(QStringLiteral("data")).toArray()) {
-                const QJsonObject t = v.toObject();
-                const qsizetype entry =
-                    st->listing.tracks.size() + st->listing.skipped + st->listing.malformed.size() + 1;
-                if (t.isEmpty() || t.value(QStringLiteral("type")).toString(QStringLiteral("track")) !=
-                                       QLatin1String("track")) {
-                    ++st->listing.skipped;
-                    continue;
-                }
-                if (!TrackId::fromJson(t.value(QStringLiteral("id")))) {
-                    st->listing.malformed.append(
-                        QStringLiteral("deezer: playlist %1, entry %2: malformed track id (%3), skipped")
-                            .arg(st->listing.playlist.sourceId, QString::number(entry),
-                                 TrackId::describe(t.value(QStringLiteral("id")))));
-                    continue;
-                }
-                st->listing.tracks.append(trackFromJson(t));
-            }
+            readTracksPage(o, st->listing);
             st->followNext(o, url, n, QStringLiteral("deezer"));
         });
     };

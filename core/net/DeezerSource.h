@@ -6,9 +6,8 @@
 // callers keep the track id and re-resolve with fetchTrack() right before downloading.
 #include "net/PlaylistSource.h"
 
+#include <QJsonObject>
 #include <QUrl>
-
-class QJsonObject;
 
 namespace gs {
 
@@ -34,6 +33,20 @@ public:
     /// {"error":{"code":4}}: the quota error HttpClient retries.
     static bool isQuotaError(const QByteArray& body);
     static RemoteTrack trackFromJson(const QJsonObject& o);
+
+    /// A response body read as the API answers: the JSON object, or a one-line error (not
+    /// JSON, not an object, or Deezer's {"error":{...}} with `notFound` set for code 800).
+    struct Body
+    {
+        QJsonObject object;
+        QString error;
+        bool notFound = false;
+    };
+    static Body parseBody(const QByteArray& body);
+    /// One /playlist/{id}/tracks page: appends its "data" entries to `listing` (tracks in order;
+    /// non-track entries counted as skipped; entries with a malformed id named in malformed).
+    /// Pure: the listing's paging is the caller's (PagedListing::followNext).
+    static void readTracksPage(const QJsonObject& page, PlaylistListing& listing);
 
 private:
     /// GET base+path; `done` gets the JSON object or a one-line error (Deezer errors included;

@@ -28,6 +28,26 @@ RemoteTrack ITunesSource::trackFromJson(const QJsonObject& o)
     return t;
 }
 
+ITunesSource::Results ITunesSource::parseSearch(const QByteArray& body)
+{
+    Results out;
+    const auto o = parseJsonObject(body, QStringLiteral("itunes"), &out.error);
+    if (!o)
+        return out;
+    const QJsonArray results = o->value(QStringLiteral("results")).toArray();
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const QJsonObject t = results[i].toObject();
+        if (t.value(QStringLiteral("kind")).toString(QStringLiteral("song")) != QLatin1String("song"))
+            continue;
+        if (TrackId::fromJson(t.value(QStringLiteral("trackId"))))
+            out.tracks.append(trackFromJson(t));
+        else
+            out.malformed.append(QStringLiteral("itunes: result %1: malformed track id (%2), skipped")
+                                     .arg(QString::number(i + 1), TrackId::describe(t.value(QStringLiteral("trackId")))));
+    }
+    return out;
+}
+
 void ITunesSource::search(const QString& term, int limit, SearchDone done)
 {
     QUrlQuery q;
@@ -38,53 +58,32 @@ void ITunesSource::search(const QString& term, int limit, SearchDone done)
     const HttpRequest req{.url = ServiceEndpoints::join(m_base, QStringLiteral("/search"), q.toString(QUrl::FullyEncoded))};
     m_http.send(req, [done = std::move(done)](const HttpResponse& r) {
         if (!r.ok())
-            return done({}, QStringLiteral("itunes: %1").arg(r.error), {});
-        QString error;
-        const auto o = parseJsonObject(r.body, QStringLiteral("itunes"), &error);
-        if (!o)
-            return done({}, error, {});
-        QList<RemoteTrack> out;
-        QStringList malformed;
-        const QJsonArray results = o->value(QStringLiteral("results")).toArray();
-        for (qsizetype i = 0; i < results.size(); ++i) {
-            const QJsonObject t = results[i].toObject();
-            if (t.value(QStringLiteral("kind")).toString(QStringLiteral("song")) != QLatin1String("song"))
-                continue;
-            if (TrackId::fromJson(t.value(QStringLiteral("trackId"))))
-                out.append(trackFromJson(t));
-            else
-                malformed.append(
-                    QStringLiteral("itunes: result %1: malformed track id (%2), skipped")
-                        .arg(QString::number(i + 1), TrackId::describe(t.value(QStringLiteral("trackId")))));
-        }
-        done(out, {}, malformed);
+            return done({.tracks = {}, .error = QStringLiteral("itunes: %1").arg(r.error), .malformed = {}});
+        done(parseSearch(r.body));
     });
 }
 
 void ITunesSource::fetchPlaylist(const QString& query, ListingDone done)
 {
-    search(query, 200,
-           [query, done = std::move(done)](const QList<RemoteTrack>& tracks, const QString& error,
-                                           const QStringList& malformed) {
-               PlaylistListing l;
-               l.playlist.source = QString::fromLatin1(sources::ITunes);
-               l.playlist.sourceId = query;
-               l.playlist.title = QStringLiteral("iTunes: %1").arg(query);
-               l.tracks = tracks;
-               l.malformed = malformed;
-               l.error = error;
-               done(l);
-           });
+    search(query, 200, [query, done = std::move(done)](const Results& found) {
+        PlaylistListing l;
+        l.playlist.source = QString::fromLatin1(sources::ITunes);
+        l.playlist.sourceId = query;
+        l.playlist.title = QStringLiteral("iTunes: %1").arg(query);
+        l.tracks = found.tracks;
+        l.malformed = found.malformed;
+        l.error = found.error;
+        done(l);
+    });
 }
 
 void ITunesSource::findPreview(const QString& artist, const QString& title, TrackDone done)
 {
     search(artist + QLatin1Char(' ') + title, 10,
-           [artist, done = std::move(done)](const QList<RemoteTrack>& tracks, const QString& error,
-                                            const QStringList&) {
-               if (!error.isEmpty())
-                   return done(std::nullopt, error);
-               for (const RemoteTrack& t : tracks) {
+           [artist, done = std::move(done)](const Results& found) {
+               if (!found.error.isEmpty())
+                   return done(std::nullopt, found.error);
+               for (const RemoteTrack& t : found.tracks) {
                    const bool sameArtist = t.record.artist.contains(artist, Qt::CaseInsensitive) ||
                                            artist.contains(t.record.artist, Qt::CaseInsensitive);
                    if (sameArtist && !t.record.artist.isEmpty() && !t.previewUrl.isEmpty())

@@ -26,13 +26,21 @@ public:
 
     static RemoteTrack trackFromJson(const QJsonObject& o);
 
-private:
-  /// tracks, error, one line per song result skipped for a malformed trackId
-  using SearchDone = std::function<void(QList<RemoteTrack>, QString, QStringList)>;
-  void search(const QString& term, int limit, SearchDone done);
+    /// A search response body, read as search() does: its songs in order, or a one-line error.
+    struct Results
+    {
+        QList<RemoteTrack> tracks;
+        QString error;
+        QStringList malformed; ///< one line per song result skipped for a malformed trackId
+    };
+    static Results parseSearch(const QByteArray& body);
 
-  HttpClient& m_http;
-  QUrl m_base;
+private:
+    using SearchDone = std::function<void(Results)>;
+    void search(const QString& term, int limit, SearchDone done);
+
+    HttpClient& m_http;
+    QUrl m_base;
 };
 
 } // namespace gs

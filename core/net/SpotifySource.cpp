@@ -56,6 +56,25 @@ std::optional<RemoteTrack> SpotifySource::trackFromJson(const QJsonObject& o)
     return t;
 }
 
+void SpotifySource::readItemsPage(const QJsonObject& page, PlaylistListing& listing)
+{
+    for (const QJsonValue& v : page.value(QStringLiteral("items")).toArray()) {
+        const QJsonObject item = v.toObject();
+        const QJsonObject t =
+            (item.contains(QStringLiteral("item")) ? item.value(QStringLiteral("item")) : item.value(QStringLiteral("track")))
+                .toObject();
+        const qsizetype entry = listing.tracks.size() + listing.skipped + listing.malformed.size() + 1;
+        if (const auto track = trackFromJson(t))
+            listing.tracks.append(*track);
+        else if (isTrackEntry(t))
+            listing.malformed.append(QStringLiteral("spotify: playlist %1, entry %2: malformed track id (%3), skipped")
+                                         .arg(listing.playlist.sourceId, QString::number(entry),
+                                              TrackId::describe(t.value(QStringLiteral("id")))));
+        else
+            ++listing.skipped;
+    }
+}
+
 void SpotifySource::getJson(const QUrl& url, JsonDone done, bool refreshed)
 {
     m_auth.token([this, url, done = std::move(done), refreshed](const QString& token, const QString& error) {
@@ -97,23 +116,7 @@ void SpotifySource::fetchPlaylist(const QString& id, ListingDone done)
             }
             if (!error.isEmpty())
                 return finish(status == 404 ? QStringLiteral("spotify: playlist %1 not found").arg(id) : error);
-            for (const QJsonValue& v : o.value(QStringLiteral("items")).toArray()) {
-                const QJsonObject item = v.toObject();
-                const QJsonObject t = (item.contains(QStringLiteral("item")) ? item.value(QStringLiteral("item"))
-                                                                              : item.value(QStringLiteral("track")))
-                                          .toObject();
-                const qsizetype entry =
-                    st->listing.tracks.size() + st->listing.skipped + st->listing.malformed.size() + 1;
-                if (const auto track = trackFromJson(t))
-                    st->listing.tracks.append(*track);
-                else if (isTrackEntry(t))
-                    st->listing.malformed.append(
-                        QStringLiteral("spotify: playlist %1, entry %2: malformed track id (%3), skipped")
-                            .arg(id, QString::number(entry),
-                                 TrackId::describe(t.value(QStringLiteral("id")))));
-                else
-                    ++st->listing.skipped;
-            }
+            readItemsPage(o, st->listing);
             st->followNext(o, url, n, QStringLiteral("spotify"));
         });
     };

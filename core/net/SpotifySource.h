@@ -28,6 +28,10 @@ public:
     void fetchTrack(const QString& id, TrackDone done);
 
     static std::optional<RemoteTrack> trackFromJson(const QJsonObject& o);
+    /// One playlist items page (items[].item, or the older items[].track): appends its entries
+    /// to `listing` (tracks in order; non-track entries counted as skipped; track entries with a
+    /// malformed id named in malformed). Pure: the paging is the caller's.
+    static void readItemsPage(const QJsonObject& page, PlaylistListing& listing);
 
 private:
     using JsonDone = std::function<void(QJsonObject, QString error, int status)>;
