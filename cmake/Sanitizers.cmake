@@ -4,16 +4,38 @@
 # GENRESCOPE_SANITIZE: empty (normal build), "address,undefined" or "thread". Applies to every
 #   target of the project (the libraries, the apps and the tests), never to Qt or the system
 #   libraries, which stay uninstrumented. UBSan never recovers: the first finding fails the test.
+# GENRESCOPE_FUZZ (clang only) adds libFuzzer's coverage instrumentation (fuzzer-no-link) to
+#   an ASan+UBSan build and the fuzz targets of tests/fuzz (linked with -fsanitize=fuzzer), so
+#   that one build runs both the whole suite and the fuzzers (dev-asan). It implies
+#   address,undefined when GENRESCOPE_SANITIZE is empty.
 # GENRESCOPE_SANITIZER_ENV: the environment every CTest test gets in such a build (the runtime
 #   options and the suppression files in tests/sanitizers/), so that a plain `ctest` in the
 #   build folder runs with them. Each option is explained where it is set.
+# GENRESCOPE_TIMEOUT_SCALE: sanitized code runs 2-15x slower; CTest time-outs are multiplied by it.
 set(GENRESCOPE_SANITIZE "" CACHE STRING "Sanitizers for the whole build: empty, address,undefined or thread")
 set_property(CACHE GENRESCOPE_SANITIZE PROPERTY STRINGS "" "address,undefined" "thread")
 
 set(GENRESCOPE_SANITIZER_ENV "")
+set(GENRESCOPE_TIMEOUT_SCALE 1)
 set(_gs_supp "${PROJECT_SOURCE_DIR}/tests/sanitizers")
-if(GENRESCOPE_SANITIZE STREQUAL "address,undefined")
-  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+set(_gs_sanitize "${GENRESCOPE_SANITIZE}")
+if(GENRESCOPE_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "GENRESCOPE_FUZZ needs clang (e.g. -DCMAKE_CXX_COMPILER=clang++-14)")
+  endif()
+  if(_gs_sanitize STREQUAL "")
+    set(_gs_sanitize "address,undefined")
+  elseif(NOT _gs_sanitize STREQUAL "address,undefined")
+    message(FATAL_ERROR "GENRESCOPE_FUZZ goes with GENRESCOPE_SANITIZE=address,undefined (not ${_gs_sanitize})")
+  endif()
+endif()
+if(_gs_sanitize STREQUAL "address,undefined")
+  if(GENRESCOPE_FUZZ)
+    add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+                        -fno-omit-frame-pointer)
+  else()
+    add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  endif()
   add_link_options(-fsanitize=address,undefined)
   set(_asan
       detect_leaks=1                # LeakSanitizer at exit (lsan.supp lists what system libraries keep)
@@ -30,7 +52,8 @@ if(GENRESCOPE_SANITIZE STREQUAL "address,undefined")
   list(JOIN _lsan ":" _lsan)
   list(JOIN _ubsan ":" _ubsan)
   set(GENRESCOPE_SANITIZER_ENV "ASAN_OPTIONS=${_asan}" "LSAN_OPTIONS=${_lsan}" "UBSAN_OPTIONS=${_ubsan}")
-elseif(GENRESCOPE_SANITIZE STREQUAL "thread")
+  set(GENRESCOPE_TIMEOUT_SCALE 4)
+elseif(_gs_sanitize STREQUAL "thread")
   add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
   add_link_options(-fsanitize=thread)
   set(_tsan
@@ -39,16 +62,9 @@ elseif(GENRESCOPE_SANITIZE STREQUAL "thread")
       second_deadlock_stack=1)      # lock-order reports show both acquisitions
   list(JOIN _tsan ":" _tsan)
   set(GENRESCOPE_SANITIZER_ENV "TSAN_OPTIONS=${_tsan}")
-elseif(GENRESCOPE_FUZZ)
-  # libFuzzer build (tests/fuzz): coverage for libFuzzer plus ASan+UBSan in all our code; the
-  # fuzz executables add -fsanitize=fuzzer (libFuzzer's main) when they link.
-  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
-    message(FATAL_ERROR "GENRESCOPE_FUZZ needs clang (e.g. -DCMAKE_CXX_COMPILER=clang++-14)")
-  endif()
-  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
-                      -fno-omit-frame-pointer)
-  add_link_options(-fsanitize=address,undefined)
-elseif(NOT GENRESCOPE_SANITIZE STREQUAL "")
-  message(FATAL_ERROR "GENRESCOPE_SANITIZE must be empty, address,undefined or thread (not ${GENRESCOPE_SANITIZE})")
+  set(GENRESCOPE_TIMEOUT_SCALE 6)
+elseif(NOT _gs_sanitize STREQUAL "")
+  message(FATAL_ERROR "GENRESCOPE_SANITIZE must be empty, address,undefined or thread (not ${_gs_sanitize})")
 endif()
 unset(_gs_supp)
+unset(_gs_sanitize)

@@ -3,7 +3,7 @@
 # One entry point for a fresh Debian 12 machine (root, or a user with sudo):
 #   packaging/setup.sh run    install what is needed, build, start GenreScope
 #   packaging/setup.sh test   install what is needed, build, run the whole test suite, check the
-#                             .deb, then run each fuzz target briefly (build-fuzz)
+#                             .deb, then run each fuzz target briefly (build-asan)
 #   packaging/setup.sh test --quick   the same without the fuzz targets (for development)
 #   packaging/setup.sh deps   only install the Debian packages
 #   packaging/setup.sh build  only configure and build (into ./build)
@@ -57,14 +57,17 @@ build() {
   cmake --build "$build_dir" -j "$(nproc)"
 }
 
-# The libFuzzer targets (tests/fuzz, CTest label `fuzz`), each for a short time, in their own
-# clang build (CMakePresets.json's fuzz preset, folder build-fuzz).
+# The libFuzzer targets (tests/fuzz, CTest label `fuzz`), each for a short time, in the clang
+# ASan+UBSan build (CMakePresets.json's fuzz preset = dev-asan, folder build-asan; the same
+# build also holds the whole suite under ASan+UBSan, see README "Sanitizers and fuzzing").
 fuzz_tests() {
-  echo "setup: building the fuzz targets (build-fuzz)" >&2
+  local t0=$SECONDS
+  echo "setup: building the fuzz targets (build-asan)" >&2
   (cd "$here" && cmake --preset fuzz "${launcher[@]}" >/dev/null)
-  cmake --build "$here/build-fuzz" -j "$(nproc)" --target fuzzers
+  cmake --build "$here/build-asan" -j "$(nproc)" --target fuzzers
   echo "setup: each fuzz target for a short time" >&2
-  run_tests_in "$here/build-fuzz" -L fuzz
+  run_tests_in "$here/build-asan" -L fuzz
+  echo "setup: fuzzing took $((SECONDS - t0)) s" >&2
 }
 
 run_tests_in() {
