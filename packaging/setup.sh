@@ -23,6 +23,7 @@ packages=(
   libgl1-mesa-dri xvfb xauth python3-numpy umap-learn python3-sklearn
   desktop-file-utils appstream dpkg-dev ccache lintian
   clang-14 libclang-rt-14-dev
+  slurm-wlm munge
 )
 
 as_root() {

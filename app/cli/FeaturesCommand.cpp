@@ -3,8 +3,11 @@
 // Per track DIR/<stem>.mel_db.npy and DIR/<stem>.mfcc.npy, plus DIR/summary.csv.
 // --feature-set fma: also DIR/fma.csv (FMA's 518 statistics), with --frames per track
 // DIR/<stem>.fma.<family>.npy (coefficients x frames).
+// --shard I/N: one shard's tracks and DIR/summary.shard-I-of-N.csv; --merge joins those
+// (ShardOptions.h).
 #include "CliCommand.h"
 #include "FeatureOptions.h"
+#include "ShardOptions.h"
 #include "analysis/BatchAnalysis.h"
 #include "analysis/FmaCsv.h"
 #include "analysis/InputScanner.h"
@@ -34,12 +37,16 @@ int runFeatures(const QStringList& args)
     parser.addOption({QStringLiteral("feature-set"), QStringLiteral("Extra feature set: fma (FMA's 518 statistics, fma.csv)."),
                       QStringLiteral("SET")});
     parser.addOption({QStringLiteral("frames"), QStringLiteral("With --feature-set fma: also <stem>.fma.<family>.npy per track.")});
+    cli::addShardOptions(parser);
     parser.addPositionalArgument(QStringLiteral("inputs"), QStringLiteral("Audio files or folders."), QStringLiteral("FILE|DIR..."));
     if (!cli::parseOrExplain(parser, args))
         return cli::Usage;
     cli::FeatureOptions fo;
     int threads = 0;
-    if (!cli::readFeatureOptions(parser, fo) || !cli::readThreads(parser, threads))
+    std::optional<gs::ShardSpec> shard;
+    bool merge = false;
+    if (!cli::readFeatureOptions(parser, fo) || !cli::readThreads(parser, threads) ||
+        !cli::readShardOptions(parser, shard, merge))
         return cli::Usage;
     const QString outDir = parser.value(QStringLiteral("out"));
     if (outDir.isEmpty() || parser.positionalArguments().isEmpty()) {
@@ -64,17 +71,24 @@ int runFeatures(const QStringList& args)
     const gs::ScannedInputs inputs = gs::InputScanner::scan(parser.positionalArguments());
     for (const QString& e : inputs.errors)
         cli::error(e);
-    const QStringList stems = gs::uniqueStems(inputs.files);
+    if (merge)
+        return cli::mergeShards(inputs, outDir);
+    const QStringList stems = gs::uniqueStems(inputs.files); // over all inputs, so shards name alike
     gs::SummaryCsv csv(fo.params.mfcc.n_mfcc);
     gs::FmaCsv fmaCsv(fo.params.mfcc.n_mfcc);
-    int failed = int(inputs.errors.size()), done = 0;
+    cli::ShardPlan plan;
+    // With the FMA set a rerun analyses everything again: its statistics are kept only in fma.csv.
+    if (!cli::planRun(shard, inputs, stems, outDir, fo, /*resume=*/!fma, csv, plan))
+        return cli::Usage;
+    int failed = int(inputs.errors.size()), done = plan.skipped;
     QElapsedTimer clock;
     clock.start();
-    gs::analyzeFiles(inputs.files, fo.params, fo.decode, {.threads = threads, .fma = fma},
+    gs::analyzeFiles(plan.files, fo.params, fo.decode, {.threads = threads, .fma = fma},
                      [&](int i, gs::TrackFeatures&& f) {
-                         const QString& path = inputs.files[i];
+                         const int g = plan.order[size_t(i)]; // index among all inputs
+                         const QString& path = inputs.files[g];
                          QString why = f.error;
-                         const QString base = QDir(outDir).filePath(stems[i]);
+                         const QString base = QDir(outDir).filePath(stems[g]);
                          if (why.isEmpty())
                              why = gs::NpyWriter::write(base + QStringLiteral(".mel_db.npy"), f.melDb);
                          if (why.isEmpty())
@@ -89,17 +103,17 @@ int runFeatures(const QStringList& args)
                              cli::error(QStringLiteral("%1: %2").arg(path, why));
                              return;
                          }
-                         csv.add(i, path, gs::InputScanner::genreOf(path), f.summary);
+                         csv.add(g, path, gs::InputScanner::genreOf(path), f.summary);
                          if (fma)
-                             fmaCsv.add(i, path, gs::InputScanner::genreOf(path), f.fma);
+                             fmaCsv.add(g, path, gs::InputScanner::genreOf(path), f.fma);
                          cli::progress(
                              QStringLiteral("[%1/%2] %3")
-                                 .arg(QString::number(++done), QString::number(inputs.files.size()), path));
+                                 .arg(QString::number(++done), QString::number(plan.total), path));
                      });
-    if (done > 0) {
-        QString why = csv.write(QDir(outDir).filePath(QStringLiteral("summary.csv")));
+    if (done > 0 || shard) { // a shard writes its (maybe empty) summary, so that the merge finds it
+        QString why = csv.write(QDir(outDir).filePath(plan.summaryName));
         if (why.isEmpty() && fma)
-            why = fmaCsv.write(QDir(outDir).filePath(QStringLiteral("fma.csv")));
+            why = fmaCsv.write(QDir(outDir).filePath(cli::shardFileName(QStringLiteral("fma.csv"), shard)));
         if (!why.isEmpty()) {
             cli::error(why);
             return cli::Usage;
@@ -108,7 +122,7 @@ int runFeatures(const QStringList& args)
     cli::progress(QStringLiteral("features: %1 done, %2 failed in %3 s")
                       .arg(QString::number(done), QString::number(failed),
                            QString::number(double(clock.elapsed()) / 1000.0, 'f', 2)));
-    if (done == 0)
+    if (done == 0 && (plan.total > 0 || !shard))
         return cli::Usage;
     return failed > 0 ? cli::SomeFailed : cli::Ok;
 }

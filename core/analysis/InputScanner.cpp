@@ -20,6 +20,7 @@ ScannedInputs InputScanner::scan(const QStringList& inputs)
         }
         if (!info.isDir()) {
             out.files << info.absoluteFilePath(); // the decoder says what is wrong with it, if anything
+            out.keys << info.fileName();
             continue;
         }
         QStringList skipped; // unreadable entries: each is named, none is dropped silently
@@ -31,6 +32,9 @@ ScannedInputs InputScanner::scan(const QStringList& inputs)
             continue;
         }
         out.files << found;
+        const QDir root(info.absoluteFilePath());
+        for (const QString& f : found)
+            out.keys << root.relativeFilePath(f);
     }
     return out;
 }

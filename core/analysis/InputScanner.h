@@ -13,6 +13,9 @@ namespace gs {
 struct ScannedInputs
 {
     QStringList files;  ///< absolute paths, in argument order, folders sorted
+    /// Per file, its path relative to the folder argument that found it ('/' separated), or
+    /// its file name for a file argument: what gs::Shard hashes (independent of the mount point).
+    QStringList keys;
     QStringList errors; ///< one line each: "<input or skipped entry>: <reason>"
 };
 
