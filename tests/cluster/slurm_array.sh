@@ -1,13 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# tests/cluster/slurm_array.sh CLI SUBMIT CORPUS
+# tests/cluster/slurm_array.sh CLI SUBMIT CORPUS [INPUT...]
 # Starts a single-node Slurm cluster on localhost (Debian 12's slurm-wlm and munge): munged
 # with a fresh key, slurmctld and slurmd with a generated slurm.conf, every file in a temporary
 # folder, on free ports. SUBMIT (packaging/slurm/genrescope-submit) submits the recipe beside
 # it, genrescope-array.sbatch, as a 4-task array over part of the test corpus and the merge as
 # a dependent job; the test waits for both (scontrol, no accounting), and checks that the
 # merged folder equals one unsharded run of genrescope-cli, byte for byte (summary.csv and
-# every .npy). Prints both wall times. Daemons and files are removed on any exit.
+# every .npy). Prints both wall times (INPUT... instead of the corpus' metal, ambient and
+# electronic folders: the same check, and a throughput measurement, over other files).
+# Daemons and files are removed on any exit.
 # Needs root (slurmd runs jobs as their user, munged wants its own files); otherwise skipped
 # (exit 77, CTest's SKIP_RETURN_CODE).
 set -euo pipefail
@@ -15,6 +17,8 @@ set -euo pipefail
 cli="$(realpath "${1:?usage: $0 CLI SUBMIT CORPUS}")"
 submit="$(realpath "${2:?}")"
 corpus="$(realpath "${3:?}")"
+shift 3
+if [ "$#" -gt 0 ]; then inputs=("$@"); else inputs=("$corpus/metal" "$corpus/ambient" "$corpus/electronic"); fi
 say() { echo "slurm_array: $*" >&2; }
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -35,7 +39,16 @@ chmod 755 "$tmp"
 pids=()
 cleanup() {
   local rc=$?
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # Jobs still running (a failure, a timeout) are cancelled in OUR cluster (SLURM_CONF is ours)
+  # before the daemons go, so that no job step outlives the test.
+  if [ -n "${SLURM_CONF:-}" ] && [ "${#pids[@]}" -ge 3 ]; then
+    timeout 20 scancel --quiet --user=root 2>/dev/null || true
+    for _ in $(seq 100); do
+      timeout 5 scontrol -o show job 2>/dev/null | grep -q 'JobState=\(RUNNING\|COMPLETING\|CONFIGURING\)' || break
+      sleep 0.1
+    done
+  fi
+  for ((k = ${#pids[@]} - 1; k >= 0; k--)); do kill "${pids[k]}" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
@@ -56,10 +69,12 @@ mkdir -p "$tmp"/{munge,log,spool/ctld,spool/d,run,work}
 dd if=/dev/urandom of="$tmp/munge/munge.key" bs=1024 count=1 status=none
 chmod 700 "$tmp/munge"; chmod 400 "$tmp/munge/munge.key"
 socket="$tmp/munge/munge.socket"
-munged --force --key-file="$tmp/munge/munge.key" --socket="$socket" --pid-file="$tmp/munge/munged.pid" \
-  --log-file="$tmp/log/munged.log" --seed-file="$tmp/munge/munged.seed"
-for _ in $(seq 100); do [ -s "$tmp/munge/munged.pid" ] && [ -S "$socket" ] && break; sleep 0.1; done
-pids+=("$(cat "$tmp/munge/munged.pid")")
+# Every daemon runs in the foreground as our child, so cleanup knows its pid from the start.
+munged --foreground --force --key-file="$tmp/munge/munge.key" --socket="$socket" --pid-file="$tmp/munge/munged.pid" \
+  --log-file="$tmp/log/munged.log" --seed-file="$tmp/munge/munged.seed" >>"$tmp/log/munged.log" 2>&1 &
+pids+=("$!")
+for _ in $(seq 300); do [ -S "$socket" ] && break; sleep 0.1; done
+[ -S "$socket" ] || { say "FAIL: munged did not open its socket"; exit 1; }
 
 # --- slurm.conf: one node (localhost, 2 CPUs), one partition, no accounting --------------------
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -100,12 +115,10 @@ NodeName=localhost CPUs=2 RealMemory=2000 State=UNKNOWN
 PartitionName=test Nodes=localhost Default=YES MaxTime=INFINITE State=UP
 CONF
 
-slurmctld -i -f "$SLURM_CONF"
-for _ in $(seq 100); do [ -s "$tmp/run/slurmctld.pid" ] && break; sleep 0.1; done
-pids+=("$(cat "$tmp/run/slurmctld.pid")")
-slurmd -f "$SLURM_CONF"
-for _ in $(seq 100); do [ -s "$tmp/run/slurmd.pid" ] && break; sleep 0.1; done
-pids+=("$(cat "$tmp/run/slurmd.pid")")
+slurmctld -D -i -f "$SLURM_CONF" >>"$tmp/log/slurmctld.log" 2>&1 &
+pids+=("$!")
+slurmd -D -f "$SLURM_CONF" >>"$tmp/log/slurmd.log" 2>&1 &
+pids+=("$!")
 
 # The node is idle once slurmd registered (generous bound: a loaded machine is slow to start).
 state=""
@@ -120,7 +133,6 @@ say "cluster up (slurmctld :$ctld_port, slurmd :$d_port)"
 # --- the array and the merge, as a user submits them ---------------------------------------
 cd "$tmp/work"
 out="$tmp/work/sharded"
-inputs=("$corpus/metal" "$corpus/ambient" "$corpus/electronic")
 export GENRESCOPE_CLI="$cli"
 start=$(date +%s%N)
 said="$("$submit" -n 4 -- --cpus-per-task=1 -- "$out" "${inputs[@]}")"
@@ -130,12 +142,12 @@ read -r _ array _ _ _ merge <<<"$said"
 
 job_states() { scontrol -o show job "$1" 2>/dev/null | grep -o 'JobState=[A-Z_]*' | cut -d= -f2 | sort | uniq -c | xargs; }
 ended=0
-for _ in $(seq 1500); do # 150 s
+for _ in $(seq "${GENRESCOPE_CLUSTER_WAIT:-1500}"); do # tenths of a second: 150 s
   states="$(job_states "$merge")"
   case "$states" in *PENDING*|*RUNNING*|*CONFIGURING*|*COMPLETING*|"") sleep 0.1 ;; *) ended=1; break ;; esac
 done
 elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
-[ "$ended" -eq 1 ] || { say "FAIL: the merge job did not end in 150 s (array: $(job_states "$array"); merge: $states)"; exit 1; }
+[ "$ended" -eq 1 ] || { say "FAIL: the merge job did not end in time (array: $(job_states "$array"); merge: $states)"; exit 1; }
 say "array: $(job_states "$array"); merge: $(job_states "$merge"); ${elapsed} ms from submission to merged"
 scontrol -o show job "$array" | grep -q 'JobState=\(FAILED\|CANCELLED\|TIMEOUT\|NODE_FAIL\|OUT_OF_MEMORY\)' &&
   { say "FAIL: array tasks failed"; scontrol -o show job "$array" >&2; exit 1; }
@@ -159,5 +171,6 @@ for f in $expected; do
   cmp "$tmp/work/whole/$f" "$out/$f" || { say "FAIL: $f differs"; exit 1; }
   n=$((n + 1))
 done
-[ "$n" -eq 37 ] || { say "FAIL: $n files compared, expected 18 x 2 .npy + summary.csv"; exit 1; }
-say "PASS: $n files (summary.csv and 36 .npy) equal to the unsharded run's"
+[ "$n" -ge 3 ] && [ "$n" -eq $(( 2 * ($(wc -l < "$tmp/work/whole/summary.csv") - 1) + 1 )) ] ||
+  { say "FAIL: $n files compared, expected 2 .npy per summary row + summary.csv"; exit 1; }
+say "PASS: $n files (summary.csv and $((n - 1)) .npy) equal to the unsharded run's"
