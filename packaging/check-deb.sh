@@ -65,7 +65,8 @@ for f in "$cli" /usr/share/applications/$app_id.desktop /usr/share/metainfo/$app
          /usr/share/icons/hicolor/scalable/apps/$app_id.svg \
          /usr/share/icons/hicolor/{48x48,128x128,256x256}/apps/$app_id.png \
          /usr/share/man/man1/genrescope-cli.1.gz /usr/share/genrescope/demo/CREDITS.md \
-         /usr/share/doc/genrescope/copyright /usr/share/doc/genrescope/changelog.Debian.gz; do
+         /usr/share/doc/genrescope/copyright /usr/share/doc/genrescope/changelog.Debian.gz \
+         /usr/share/genrescope/slurm/genrescope-array.sbatch /usr/share/genrescope/slurm/genrescope-submit; do
   [ -s "$f" ] || fail "not installed: $f"
 done
 # (list first: grep -q closing the pipe early would fail the pipeline under pipefail)
