@@ -198,6 +198,7 @@ void PcaPanel::onPcaReady(const PcaResult& result)
         m_legend->setGenres({}, {}, {}, {});
         m_scree->setVariance({}, -1, -1);
         m_result = {};
+        emit resultFailed(result.error);
         return;
     }
     const bool keepView = m_result.ok() && m_result.kind == result.kind && m_result.standardize == result.standardize;

@@ -71,6 +71,8 @@ signals:
     void trackActivated(qint64 trackId);
     /// A new PCA is on screen.
     void resultShown();
+    /// The analysis finished but no PCA could be shown (fewer than 2 tracks, an error).
+    void resultFailed(const QString& error);
 
 private:
     void buildToolbar(QVBoxLayout* layout);

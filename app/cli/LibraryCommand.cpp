@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// genrescope-cli library list [--csv] | stats [--csv]: what the library holds.
+// genrescope-cli library list [--csv] | stats [--csv] | analyze [--threads N]: what the
+// library holds, and filling its feature store.
 #include "CliCommand.h"
+#include "LibraryAnalyze.h"
 #include "library/CsvField.h"
 #include "library/Library.h"
 #include "text/Printable.h"
@@ -106,27 +108,34 @@ int runLibrary(const QStringList& args)
     parser.setApplicationDescription(QStringLiteral(
         "Shows the library.\n  list   one row per track (--csv: id,title,artist,album,genre,source,source_id,\n"
         "         isrc,duration,status,preview_source,sha256,audio_path,last_error)\n"
-        "  stats  tracks per genre and per status"));
+        "  stats  tracks per genre and per status\n"
+        "  analyze  analyses every downloaded track not yet in the feature store (progress on\n"
+        "         stderr), so the explorer opens on a ready map"));
     cli::addCommonOptions(parser);
     parser.addOption({QStringLiteral("csv"), QStringLiteral("CSV output with a header row.")});
     parser.addOption({QStringLiteral("genre"), QStringLiteral("list: only this genre."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("status"), QStringLiteral("list: only downloaded|pending|failed|no-preview."),
                       QStringLiteral("STATUS")});
-    parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("list or stats"));
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("analyze: worker threads (default: all cores)."),
+                      QStringLiteral("N")});
+    parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("list, stats or analyze"));
     if (!cli::parseOrExplain(parser, args))
         return cli::Usage;
     const QStringList pos = parser.positionalArguments();
-    if (pos.size() != 1 || (pos[0] != QLatin1String("list") && pos[0] != QLatin1String("stats"))) {
-        cli::error(QStringLiteral("library: expected 'list' or 'stats' (see --help)"));
+    if (pos.size() != 1 ||
+        (pos[0] != QLatin1String("list") && pos[0] != QLatin1String("stats") && pos[0] != QLatin1String("analyze"))) {
+        cli::error(QStringLiteral("library: expected 'list', 'stats' or 'analyze' (see --help)"));
         return cli::Usage;
     }
     const auto opened = cli::openLibrary(parser);
     if (!opened)
         return cli::Usage;
     gs::Library& library = *opened;
+    if (pos[0] == QLatin1String("analyze"))
+        return cli::analyzeLibrary(library, parser);
     return pos[0] == QLatin1String("list") ? list(library, parser) : stats(library, parser);
 }
 
 } // namespace
 
-GS_CLI_COMMAND("library", "list the library's tracks, or stats per genre and status", runLibrary);
+GS_CLI_COMMAND("library", "list the library's tracks, stats per genre and status, or analyze them", runLibrary);

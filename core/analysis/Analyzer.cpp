@@ -7,7 +7,10 @@
 
 #include <QThread>
 
+#include <QFileInfo>
+
 #include <atomic>
+#include <mutex>
 #include <exception>
 #include <new>
 #include <optional>
@@ -19,12 +22,14 @@ namespace gs {
 /// exactly one worker and read by the GUI thread only after every worker has finished.
 struct Analyzer::Run
 {
-    Run(QList<TrackRecord> t, const QString& cacheDir, const dsp::FeatureParams& p)
-        : tracks(std::move(t)), cache(cacheDir, p), results(size_t(tracks.size())), state(size_t(tracks.size()), NotDone)
+    Run(QList<TrackRecord> t, std::shared_ptr<FeatureStore> s, const QString& cacheDir, const dsp::FeatureParams& p)
+        : tracks(std::move(t)), store(std::move(s)), legacy(cacheDir, p), results(size_t(tracks.size())),
+          state(size_t(tracks.size()), NotDone)
     {
     }
     const QList<TrackRecord> tracks;
-    const FeatureCache cache;
+    const std::shared_ptr<FeatureStore> store;
+    const FeatureCache legacy; ///< the per-track files of earlier versions, imported on a miss
     std::vector<std::optional<CachedFeatures>> results;
     enum State : char { NotDone, Computed, FromCache, Failed };
     std::vector<char> state;
@@ -32,43 +37,78 @@ struct Analyzer::Run
     std::atomic<int> done{0};
     std::atomic<int> workersLeft{0};
     std::atomic<bool> cancelled{false};
+    std::once_flag refreshed; ///< the store reads what other processes added, once per run
+    std::mutex warningsMutex;
+    QStringList warnings; ///< one line each: damage found, a store that cannot be written
+
+    void warn(const QString& line)
+    {
+        const std::lock_guard lock(warningsMutex);
+        if (!warnings.contains(line))
+            warnings << line;
+    }
 };
 
 namespace {
 
-/// Cache hit, or decode + analyse + store. Returns the reason on failure.
-QString analyzeOne(const TrackRecord& t, const FeatureCache& cache, std::optional<TrackAnalyzer>& analyzer,
+/// Store hit, or (re)use by content hash, or decode + analyse; what was not in the store under
+/// this path and stamp is appended to it. Returns the reason on failure.
+QString analyzeOne(const TrackRecord& t, Analyzer::Run& run, std::optional<TrackAnalyzer>& analyzer,
                    std::optional<CachedFeatures>& out, bool& hit)
 {
     if (t.audioPath.isEmpty() || t.status != TrackStatus::Downloaded)
         return QStringLiteral("no audio file (status %1)").arg(trackStatusName(t.status));
-    QString hashError;
-    const QString sha = t.sha256.isEmpty() ? fileSha256(t.audioPath, &hashError) : t.sha256;
-    if (sha.isEmpty())
-        return hashError.isEmpty() ? QStringLiteral("cannot read the audio file") : hashError;
-    if ((out = cache.load(sha))) {
+    FeatureStore& store = *run.store;
+    const FileStamp stamp = fileStampOf(t.audioPath); // before reading: a later change is seen next time
+    if (!stamp.valid())
+        return QStringLiteral("the audio file is missing or not a regular file");
+    if (const int i = store.find(t.audioPath, stamp); i >= 0) {
+        out = store.summaries(i);
         hit = true;
         return {};
     }
-    if (!analyzer)
-        analyzer.emplace(cache.params(), DecodeOptions{});
-    const TrackFeatures f = analyzer->analyzeFile(t.audioPath);
-    if (!f.ok())
-        return f.error;
-    out = FeatureCache::fromTrack(f, cache.params());
-    const QString stored = cache.store(sha, *out);
-    if (!stored.isEmpty())
-        qWarning("feature cache: %s", qPrintable(stored)); // the result is still good
+    QString hashError;
+    const QString shaHex = fileSha256(t.audioPath, &hashError);
+    if (shaHex.isEmpty())
+        return hashError.isEmpty() ? QStringLiteral("cannot read the audio file") : hashError;
+    const QByteArray sha = QByteArray::fromHex(shaHex.toLatin1());
+    CachedFeatures full;
+    if (const int i = store.findBySha(sha); i >= 0) { // the same bytes, moved or touched
+        full = store.summaries(i);
+        hit = store.readImage(i, full.mfccImage).isEmpty();
+    }
+    if (!hit) {
+        if (std::optional<CachedFeatures> old = run.legacy.load(shaHex)) {
+            full = std::move(*old);
+            hit = true;
+        }
+    }
+    if (!hit) {
+        if (!analyzer)
+            analyzer.emplace(store.params(), DecodeOptions{});
+        const TrackFeatures f = analyzer->analyzeFile(t.audioPath);
+        if (!f.ok())
+            return f.error;
+        full = FeatureCache::fromTrack(f, store.params());
+    }
+    QString why;
+    if (const int index = store.append(t.audioPath, stamp, sha, full, &why); index >= 0) {
+        full.mfccImage = dsp::Matrix(); // on disk now: not held for every track
+        full.storeIndex = index;
+    } else {
+        run.warn(QStringLiteral("feature store: %1").arg(why)); // the result is still good
+    }
+    out = std::move(full);
     return {};
 }
 
 /// analyzeOne() that never throws: whatever escapes (memory, a bug) is this track's failure,
 /// so a worker thread of the pool never ends the process.
-QString analyzeGuarded(const TrackRecord& t, const FeatureCache& cache, std::optional<TrackAnalyzer>& analyzer,
+QString analyzeGuarded(const TrackRecord& t, Analyzer::Run& run, std::optional<TrackAnalyzer>& analyzer,
                        std::optional<CachedFeatures>& out, bool& hit)
 {
     try {
-        return analyzeOne(t, cache, analyzer, out, hit);
+        return analyzeOne(t, run, analyzer, out, hit);
     } catch (const std::bad_alloc&) {
         out.reset();
         return QStringLiteral("out of memory");
@@ -86,6 +126,7 @@ QString analyzeGuarded(const TrackRecord& t, const FeatureCache& cache, std::opt
 Analyzer::Analyzer(const dsp::FeatureParams& params, const QString& cacheDir, int threads, QObject* parent)
     : QObject(parent), m_params(params), m_cacheDir(cacheDir)
 {
+    m_store = std::make_shared<FeatureStore>(cacheDir, m_params);
     qRegisterMetaType<gs::AnalysisResult>();
     qRegisterMetaType<gs::PcaResult>();
     m_params.validate();
@@ -109,7 +150,7 @@ void Analyzer::cancel()
 void Analyzer::analyze(const QList<TrackRecord>& tracks)
 {
     cancel();
-    auto run = std::make_shared<Run>(tracks, m_cacheDir, m_params);
+    auto run = std::make_shared<Run>(tracks, m_store, m_cacheDir, m_params);
     m_run = run;
     const int workers = std::max(1, std::min(m_pool.maxThreadCount(), int(tracks.size())));
     run->workersLeft = workers;
@@ -121,10 +162,14 @@ void Analyzer::analyze(const QList<TrackRecord>& tracks)
 void Analyzer::worker(const std::shared_ptr<Run>& run)
 {
     std::optional<TrackAnalyzer> analyzer; // created on the first cache miss
+    std::call_once(run->refreshed, [&run] {
+        for (const QString& w : run->store->refresh())
+            run->warn(w);
+    });
     for (int i = run->next++; i < run->tracks.size() && !run->cancelled; i = run->next++) {
         const TrackRecord& t = run->tracks[i];
         bool hit = false;
-        const QString why = analyzeGuarded(t, run->cache, analyzer, run->results[size_t(i)], hit);
+        const QString why = analyzeGuarded(t, *run, analyzer, run->results[size_t(i)], hit);
         run->state[size_t(i)] = !why.isEmpty() ? Run::Failed : hit ? Run::FromCache : Run::Computed;
         ++run->done;
         const qint64 id = t.id;
@@ -161,8 +206,12 @@ void Analyzer::finishRun(const std::shared_ptr<Run>& run)
         result->rows.append({t.id, t.audioPath, t.title, t.artist, t.genre});
         result->features.append(std::move(*f));
     }
+    result->store = m_store;
+    result->warnings = run->warnings;
     m_run.reset();
     m_last = result;
+    for (const QString& w : result->warnings)
+        emit warning(w);
     emit analysisFinished(*result);
 }
 
@@ -178,8 +227,15 @@ void Analyzer::computePca(FeatureSetKind kind, bool standardize)
             r.error = QStringLiteral("no analysed tracks");
         } else {
             try {
-                auto table = std::make_shared<const FeatureTable>(FeatureTable::build(kind, last->rows, last->features));
-                r = pca(table, standardize);
+                QString why;
+                auto table = std::make_shared<const FeatureTable>(buildTable(kind, *last, &why));
+                if (why.isEmpty()) {
+                    r = pca(table, standardize);
+                } else {
+                    r.kind = kind;
+                    r.standardize = standardize;
+                    r.error = why;
+                }
             } catch (const std::bad_alloc&) {
                 r = PcaResult{};
                 r.kind = kind;
@@ -195,6 +251,33 @@ void Analyzer::computePca(FeatureSetKind kind, bool standardize)
             },
             Qt::QueuedConnection);
     });
+}
+
+FeatureTable Analyzer::buildTable(FeatureSetKind kind, const AnalysisResult& result, QString* error)
+{
+    if (kind != FeatureSetKind::MfccImage)
+        return FeatureTable::build(kind, result.rows, result.features);
+    const StoreDims dims = result.store ? result.store->dims() : StoreDims{};
+    FeatureTable table(kind, Eigen::Index(dims.nMfcc) * dims.frames, result.rows.size());
+    CachedFeatures one;
+    for (qsizetype i = 0; i < result.rows.size(); ++i) {
+        const CachedFeatures& f = result.features[i];
+        const CachedFeatures* use = &f;
+        if (f.mfccImage.size() == 0 && result.store) { // on disk: read one at a time
+            const QString why = result.store->readImage(f.storeIndex, one.mfccImage);
+            if (!why.isEmpty()) {
+                if (error)
+                    *error = why;
+                return {};
+            }
+            use = &one;
+        }
+        if (!table.add(result.rows[i], *use) && error) {
+            *error = QStringLiteral("%1: the MFCC image has the wrong size").arg(result.rows[i].path);
+            return {};
+        }
+    }
+    return table;
 }
 
 PcaResult Analyzer::pca(std::shared_ptr<const FeatureTable> table, bool standardize)

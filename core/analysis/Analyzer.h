@@ -3,11 +3,15 @@
 // Analyses library tracks in the background and runs the PCA of the results, never on the
 // calling (GUI) thread.
 //
-// analyze(): every track goes through the FeatureCache (keyed by the audio file's SHA-256 and
-// the feature parameters); a miss is decoded and analysed by a TrackAnalyzer - one per worker
-// thread, as many workers as cores - and the result is stored back. Signals: progress(done,
-// total) per track, trackFailed(id, reason) per failure, then analysisFinished(result) with
-// the successful tracks in input order. cancel() stops between tracks; a cancelled run still
+// analyze(): every track goes through the library's FeatureStore (keyed by the audio file's
+// path, size and mtime, and by the feature parameters): a hit costs a stat() and a hash
+// lookup; a miss is first looked up by the file's SHA-256 (a moved or touched file) and in
+// the per-track files of the older FeatureCache, and only then decoded and analysed by a
+// TrackAnalyzer - one per worker thread, as many workers as cores - and appended to the
+// store. The results hold the summaries only; the MFCC images stay in the store and are read
+// one at a time when a feature set needs them. Signals: progress(done, total) per track,
+// trackFailed(id, reason) per failure, warning(line) per problem of the store (damage found,
+// cannot write), then analysisFinished(result) with the successful tracks in input order. cancel() stops between tracks; a cancelled run still
 // finishes (result.cancelled = true). A new analyze() cancels the previous run, whose late
 // signals are dropped.
 //
@@ -18,6 +22,7 @@
 // Threads: create and call from one thread with an event loop (the GUI thread); all signals
 // are emitted on that thread. The destructor cancels and waits for the workers.
 #include "AnalyzerResults.h"
+#include "FeatureStore.h"
 #include "dsp/FeatureParams.h"
 #include "library/TrackRecord.h"
 
@@ -49,23 +54,33 @@ public:
     /// Starts the PCA of the last result. Without one, pcaReady carries an error.
     void computePca(FeatureSetKind kind, bool standardize);
 
+    /// The table of feature set `kind` of an analysis (MFCC images read from the store one at
+    /// a time). On an unreadable image: an empty table and `error` set.
+    static FeatureTable buildTable(FeatureSetKind kind, const AnalysisResult& result, QString* error = nullptr);
+    /// The store this analyzer reads and appends to.
+    [[nodiscard]] std::shared_ptr<FeatureStore> store() const { return m_store; }
+
     /// The PCA itself, blocking (also used by the CLI): up to kMaxComponents components.
     static PcaResult pca(std::shared_ptr<const FeatureTable> table, bool standardize);
 
 signals:
     void progress(int done, int total);
     void trackFailed(qint64 id, const QString& reason);
+    void warning(const QString& line);
     void analysisFinished(const gs::AnalysisResult& result);
     void pcaReady(const gs::PcaResult& result);
 
+public:
+    struct Run; // one analyze() call (public for the worker functions in Analyzer.cpp)
+
 private:
-    struct Run;
     void worker(const std::shared_ptr<Run>& run);
     void trackDone(const std::shared_ptr<Run>& run);
     void finishRun(const std::shared_ptr<Run>& run);
 
     dsp::FeatureParams m_params;
     QString m_cacheDir;
+    std::shared_ptr<FeatureStore> m_store;
     QThreadPool m_pool;
     std::shared_ptr<Run> m_run;
     std::shared_ptr<const AnalysisResult> m_last;

@@ -3,6 +3,7 @@
 // Value types that gs::Analyzer delivers (safe to copy between threads; the big parts are
 // shared, immutable).
 #include "FeatureCache.h"
+#include "FeatureStore.h"
 #include "FeatureTable.h"
 
 #include <Eigen/Core>
@@ -18,7 +19,9 @@ namespace gs {
 struct AnalysisResult
 {
     QList<FeatureRow> rows;
-    QList<CachedFeatures> features; ///< features[i] belongs to rows[i]
+    QList<CachedFeatures> features; ///< features[i] belongs to rows[i]; summaries (images in `store`)
+    std::shared_ptr<const FeatureStore> store; ///< where features[i].storeIndex points
+    QStringList warnings;           ///< problems of the store met on the way (one line each)
     int fromCache = 0;              ///< how many came from the FeatureCache
     int computed = 0;               ///< how many were decoded and analysed
     int failed = 0;                 ///< reported through Analyzer::trackFailed

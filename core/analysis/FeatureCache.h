@@ -35,7 +35,9 @@ struct CachedFeatures
 {
     dsp::Vector mfccSummary; ///< MFCC mean then std per coefficient (2 n_mfcc)
     dsp::Vector melSummary;  ///< mel dB mean then std per band (2 n_mels)
-    dsp::Matrix mfccImage;   ///< (n_mfcc x imageFrames), padded/trimmed MFCC
+    dsp::Matrix mfccImage;   ///< (n_mfcc x imageFrames), padded/trimmed MFCC; empty when it
+                             ///< stays on disk in a FeatureStore (read it with storeIndex)
+    int storeIndex = -1;     ///< the FeatureStore record these came from, -1 if none
 };
 
 class FeatureCache

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Analyzer: background analysis through the FeatureCache (real corpus MP3s, real temporary
-// cache folder), failures per track, a damaged cache entry, cancel, and the off-thread PCA.
+// Analyzer: background analysis through the FeatureStore (real corpus MP3s, real temporary
+// library folder), changed and damaged entries, failures per track, cancel, and the
+// off-thread PCA.
 #include "analysis/Analyzer.h"
 #include "library/FileHash.h"
 #include "support/Paths.h"
 #include "support/WavWriter.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -62,7 +64,7 @@ class TestAnalyzer : public QObject
     dsp::FeatureParams m_params;
 
 private slots:
-    void analysesThenServesFromTheCache()
+    void analysesThenServesFromTheStore()
     {
         const QString cacheDir = m_tmp.filePath(QStringLiteral("cache"));
         const QList<TrackRecord> tracks = corpusTracks(true);
@@ -74,7 +76,7 @@ private slots:
             QSignalSpy progress(&a, &Analyzer::progress);
             clock.start();
             first = analyzeAll(a, tracks);
-            qInfo("analysed 30 corpus clips in %lld ms on %d threads (decode + features + cache write)",
+            qInfo("analysed 30 corpus clips in %lld ms on %d threads (decode + features + store write)",
                   clock.elapsed(), QThread::idealThreadCount());
             QCOMPARE(progress.constLast().at(0).toInt(), 30);
             QCOMPARE(progress.constLast().at(1).toInt(), 30);
@@ -85,30 +87,94 @@ private slots:
         QCOMPARE(first.fromCache, 0);
         QCOMPARE(first.failed, 0);
         QVERIFY(!first.cancelled);
+        QVERIFY(first.warnings.isEmpty());
         QCOMPARE(first.rows.size(), 30);
-        for (int i = 0; i < 30; ++i) { // input order, identity kept
+        for (int i = 0; i < 30; ++i) { // input order, identity kept; images stay on disk
             QCOMPARE(first.rows[i].id, tracks[i].id);
             QCOMPARE(first.rows[i].genre, tracks[i].genre);
+            QCOMPARE(first.features[i].mfccImage.size(), 0);
+            QVERIFY(first.features[i].storeIndex >= 0);
         }
-        const FeatureCache cache(cacheDir, m_params);
-        QCOMPARE(QDir(cache.paramsDir()).entryList(QDir::Files).size(), 30);
+        const FeatureStore probe(cacheDir, m_params);
+        // one segment, not a file per track
+        QCOMPARE(QDir(probe.folder()).entryList({QStringLiteral("*.gsidx")}, QDir::Files),
+                 QStringList{QStringLiteral("main.gsidx")});
+        QVERIFY(QDir(probe.folder()).entryList({QStringLiteral("*.gsf")}, QDir::Files).isEmpty());
+        const FeatureTable images = Analyzer::buildTable(FeatureSetKind::MfccImage, first);
+        QCOMPARE(images.size(), 30);
 
-        // damage one entry: it is recomputed, the rest come from the cache
-        QFile damaged(cache.fileFor(tracks[4].sha256));
-        QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        damaged.write("not a cache file");
-        damaged.close();
         Analyzer again(m_params, cacheDir);
         clock.restart();
         const AnalysisResult second = analyzeAll(again, tracks);
-        qInfo("again with 29 of 30 from the cache: %lld ms", clock.elapsed());
-        QCOMPARE(second.fromCache, 29);
-        QCOMPARE(second.computed, 1);
-        for (int i = 0; i < 30; ++i) {
+        qInfo("again, all 30 from the store: %lld ms", clock.elapsed());
+        QCOMPARE(second.fromCache, 30);
+        QCOMPARE(second.computed, 0);
+        for (int i = 0; i < 30; ++i)
             QVERIFY(second.features[i].mfccSummary == first.features[i].mfccSummary);
-            QVERIFY(second.features[i].mfccImage == first.features[i].mfccImage);
+        QVERIFY(Analyzer::buildTable(FeatureSetKind::MfccImage, second).matrix() == images.matrix());
+    }
+
+    // A changed file (other bytes under the same path) is analysed again; a touched one (same
+    // bytes, new mtime) is recognised by its SHA-256 and not decoded again.
+    void changedFileIsAnalysedAgain()
+    {
+        const QList<TrackRecord> corpus = corpusTracks(false);
+        const QString dir = m_tmp.filePath(QStringLiteral("changing"));
+        QVERIFY(QDir().mkpath(dir));
+        TrackRecord t = corpus[0];
+        t.audioPath = dir + QStringLiteral("/track.mp3");
+        QVERIFY(QFile::copy(corpus[0].audioPath, t.audioPath));
+        const QString cacheDir = m_tmp.filePath(QStringLiteral("cache-changing"));
+        AnalysisResult before;
+        {
+            Analyzer a(m_params, cacheDir);
+            before = analyzeAll(a, {t});
+            QCOMPARE(before.computed, 1);
         }
-        QVERIFY(cache.load(tracks[4].sha256));
+        QFile f(t.audioPath); // same bytes, a new mtime
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(QDateTime::currentDateTime().addSecs(60), QFileDevice::FileModificationTime));
+        f.close();
+        {
+            Analyzer a(m_params, cacheDir);
+            const AnalysisResult touched = analyzeAll(a, {t});
+            QCOMPARE(touched.fromCache, 1);
+            QCOMPARE(touched.computed, 0);
+        }
+        QVERIFY(QFile::remove(t.audioPath)); // other bytes
+        QVERIFY(QFile::copy(corpus[7].audioPath, t.audioPath));
+        Analyzer a(m_params, cacheDir);
+        const AnalysisResult after = analyzeAll(a, {t});
+        QCOMPARE(after.computed, 1);
+        QVERIFY(after.features[0].mfccSummary != before.features[0].mfccSummary);
+    }
+
+    // A damaged record costs that track a new analysis and one warning line, nothing else.
+    void damagedStoreRecordIsAnalysedAgain()
+    {
+        const QList<TrackRecord> tracks = corpusTracks(false).mid(0, 4);
+        const QString cacheDir = m_tmp.filePath(QStringLiteral("cache-damaged"));
+        QString idx;
+        {
+            Analyzer a(m_params, cacheDir);
+            QCOMPARE(analyzeAll(a, tracks).computed, 4);
+            idx = a.store()->folder() + QStringLiteral("/main.gsidx");
+        }
+        QFile f(idx);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        const qint64 size = f.size();
+        QVERIFY(f.seek(size - 100)); // inside the last record's summaries
+        QVERIFY(f.write("XXXX") == 4);
+        f.close();
+        Analyzer a(m_params, cacheDir);
+        QSignalSpy warnings(&a, &Analyzer::warning);
+        const AnalysisResult r = analyzeAll(a, tracks);
+        QCOMPARE(r.fromCache, 3);
+        QCOMPARE(r.computed, 1);
+        QCOMPARE(warnings.size(), 1);
+        const QString line = warnings.constFirst().at(0).toString();
+        QVERIFY2(line.contains(QStringLiteral("main.gsidx")) && line.contains(QStringLiteral("damaged")), qPrintable(line));
+        QVERIFY(!line.contains(u'\n'));
     }
 
     void reportsFailuresPerTrack()
