@@ -6,6 +6,8 @@
 #include "analysis/NpyWriter.h"
 
 #include <algorithm>
+#include <exception>
+#include <new>
 
 namespace gs {
 
@@ -50,7 +52,18 @@ QString PcaExporter::writeFeatures(const QString& path, const PcaResult& result)
 {
     if (!result.ok())
         return QStringLiteral("no features to export");
-    return NpyWriter::write(path, dsp::Matrix(result.table->matrix()));
+    if (result.table->holdsValues() || !result.source)
+        return NpyWriter::write(path, dsp::Matrix(result.table->matrix()));
+    try { // streamed (the MFCC images): read them all for this one export
+        dsp::Matrix all(result.source->rows(), result.source->cols());
+        result.source->readRows(0, all.rows(), all);
+        return NpyWriter::write(path, all);
+    } catch (const std::bad_alloc&) {
+        return QStringLiteral("out of memory reading %1 x %2 features")
+            .arg(QString::number(result.source->rows()), QString::number(result.source->cols()));
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
 }
 
 } // namespace gs

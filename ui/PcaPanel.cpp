@@ -179,6 +179,12 @@ void PcaPanel::onAnalysisFinished(const AnalysisResult& result)
     if (result.cancelled)
         text += QStringLiteral(" (cancelled)");
     m_status->setText(text);
+    if (result.unchanged && m_result.ok() && m_result.kind == featureSet() && m_result.standardize == standardize()) {
+        // a refresh that changed nothing: the map on screen is the map (no PCA, no redraw)
+        m_status->setText(QStringLiteral("%1 tracks, %2").arg(QString::number(m_result.table->size()), featureSetLabel(m_result.kind)));
+        emit resultShown();
+        return;
+    }
     requestPca();
 }
 

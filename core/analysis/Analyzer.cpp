@@ -9,6 +9,8 @@
 
 #include <QFileInfo>
 
+#include <stdexcept>
+
 #include <atomic>
 #include <mutex>
 #include <exception>
@@ -121,6 +123,71 @@ QString analyzeGuarded(const TrackRecord& t, Analyzer::Run& run, std::optional<T
     }
 }
 
+/// The flattened MFCC images of an analysis (FeatureTable's MfccImage order) as rows read
+/// from the store on demand, for the streamed PCA: never all of them in memory.
+class StoreImageRows : public dsp::PcaRowSource
+{
+public:
+    explicit StoreImageRows(std::shared_ptr<const AnalysisResult> result)
+        : m_result(std::move(result)), m_dims(m_result->store ? m_result->store->dims() : StoreDims{})
+    {
+    }
+    Eigen::Index rows() const override { return m_result->rows.size(); }
+    Eigen::Index cols() const override { return Eigen::Index(m_dims.nMfcc) * m_dims.frames; }
+    void readRows(Eigen::Index r0, Eigen::Index h, Eigen::MatrixXf& block) const override
+    {
+        dsp::Matrix image;
+        for (Eigen::Index i = 0; i < h; ++i) {
+            const CachedFeatures& f = m_result->features[qsizetype(r0 + i)];
+            const dsp::Matrix* use = &f.mfccImage;
+            if (f.mfccImage.size() == 0) {
+                const QString why = m_result->store ? m_result->store->readImage(f.storeIndex, image)
+                                                    : QStringLiteral("no feature store");
+                if (!why.isEmpty())
+                    throw std::runtime_error(why.toStdString());
+                use = &image;
+            }
+            if (use->size() != cols())
+                throw std::runtime_error("an MFCC image has the wrong size");
+            // numpy C order of the (n_mfcc x frames) image: coefficient 0 over all frames, ...
+            block.row(i) = Eigen::Map<const Eigen::Matrix<float, 1, Eigen::Dynamic>>(
+                dsp::Matrix(use->transpose()).data(), cols());
+        }
+    }
+
+private:
+    std::shared_ptr<const AnalysisResult> m_result;
+    StoreDims m_dims;
+};
+
+/// The PCA of the MFCC images streamed from the store (randomized SVD in passes).
+PcaResult streamedImagePca(const std::shared_ptr<const AnalysisResult>& last, bool standardize)
+{
+    PcaResult r;
+    r.kind = FeatureSetKind::MfccImage;
+    r.standardize = standardize;
+    auto source = std::make_shared<const StoreImageRows>(last);
+    r.table = std::make_shared<const FeatureTable>(FeatureTable::rowsOnly(r.kind, source->cols(), last->rows));
+    r.source = source;
+    if (last->rows.size() < 2) {
+        r.error = QStringLiteral("PCA needs at least 2 analysed tracks (have %1)").arg(last->rows.size());
+        return r;
+    }
+    const Eigen::Index k = std::min<Eigen::Index>({Analyzer::kMaxComponents, source->rows(), source->cols()});
+    try {
+        dsp::Pca p({.n_components = int(k), .standardize = standardize});
+        r.coords = p.fitTransform(static_cast<const dsp::PcaRowSource&>(*source));
+        r.explainedVarianceRatio = p.explainedVarianceRatio();
+    } catch (const dsp::ParameterError& e) {
+        r.error = QString::fromStdString(e.what());
+    } catch (const std::bad_alloc&) {
+        r.error = QStringLiteral("out of memory computing the PCA of %1 MFCC images").arg(last->rows.size());
+    } catch (const std::exception& e) {
+        r.error = QString::fromStdString(e.what());
+    }
+    return r;
+}
+
 } // namespace
 
 Analyzer::Analyzer(const dsp::FeatureParams& params, const QString& cacheDir, int threads, QObject* parent)
@@ -208,6 +275,14 @@ void Analyzer::finishRun(const std::shared_ptr<Run>& run)
     }
     result->store = m_store;
     result->warnings = run->warnings;
+    result->unchanged = m_last && !result->cancelled && result->computed == 0 && m_last->rows.size() == result->rows.size();
+    for (qsizetype i = 0; result->unchanged && i < result->rows.size(); ++i)
+        result->unchanged = m_last->rows[i].id == result->rows[i].id && m_last->rows[i].path == result->rows[i].path &&
+                            m_last->rows[i].genre == result->rows[i].genre &&
+                            m_last->rows[i].title == result->rows[i].title &&
+                            m_last->rows[i].artist == result->rows[i].artist &&
+                            m_last->features[i].storeIndex == result->features[i].storeIndex &&
+                            result->features[i].storeIndex >= 0;
     m_run.reset();
     m_last = result;
     for (const QString& w : result->warnings)
@@ -228,8 +303,10 @@ void Analyzer::computePca(FeatureSetKind kind, bool standardize)
         } else {
             try {
                 QString why;
-                auto table = std::make_shared<const FeatureTable>(buildTable(kind, *last, &why));
-                if (why.isEmpty()) {
+                if (kind == FeatureSetKind::MfccImage) { // never all images in memory
+                    r = streamedImagePca(last, standardize);
+                } else if (auto table = std::make_shared<const FeatureTable>(buildTable(kind, *last, &why));
+                           why.isEmpty()) {
                     r = pca(table, standardize);
                 } else {
                     r.kind = kind;

@@ -6,6 +6,8 @@
 #include "FeatureStore.h"
 #include "FeatureTable.h"
 
+#include "dsp/PcaOperator.h"
+
 #include <Eigen/Core>
 
 #include <QList>
@@ -26,6 +28,7 @@ struct AnalysisResult
     int computed = 0;               ///< how many were decoded and analysed
     int failed = 0;                 ///< reported through Analyzer::trackFailed
     bool cancelled = false;
+    bool unchanged = false;         ///< the same tracks with the same stored features as the run before
 };
 
 /// The PCA of one feature set of an AnalysisResult.
@@ -33,7 +36,9 @@ struct PcaResult
 {
     FeatureSetKind kind = FeatureSetKind::Summary;
     bool standardize = false;
-    std::shared_ptr<const FeatureTable> table; ///< the rows and the matrix PCA ran on
+    std::shared_ptr<const FeatureTable> table; ///< the rows and the matrix PCA ran on (rows only
+                                               ///< when streamed: then `source` serves the values)
+    std::shared_ptr<const dsp::PcaRowSource> source; ///< the streamed values (the MFCC images), or null
     Eigen::MatrixXd coords;                    ///< (table->size() x k), k <= 10 components
     Eigen::VectorXd explainedVarianceRatio;    ///< k values in [0, 1]
     QString error;                             ///< empty on success; one line

@@ -95,6 +95,13 @@ bool FeatureTable::add(const FeatureRow& row, const dsp::Vector& vector)
     return true;
 }
 
+FeatureTable FeatureTable::rowsOnly(FeatureSetKind kind, Eigen::Index nFeatures, QList<FeatureRow> rows)
+{
+    FeatureTable table(kind, nFeatures, 0);
+    table.m_rows = std::move(rows);
+    return table;
+}
+
 QStringList FeatureTable::genres() const
 {
     QStringList out;

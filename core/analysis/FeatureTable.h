@@ -54,6 +54,11 @@ public:
     /// The feature vector of one track for `kind`.
     static dsp::Vector vectorOf(FeatureSetKind kind, const CachedFeatures& features);
 
+    /// Rows only: the identity of rows whose nFeatures values are not held here (a feature set
+    /// streamed from the FeatureStore, the MFCC images); matrix() is then empty (0 rows).
+    static FeatureTable rowsOnly(FeatureSetKind kind, Eigen::Index nFeatures, QList<FeatureRow> rows);
+    [[nodiscard]] bool holdsValues() const { return m_data.rows() >= size(); }
+
     /// Appends a row. Returns false (and adds nothing) if the vector has the wrong length.
     bool add(const FeatureRow& row, const CachedFeatures& features);
     /// Appends a row from the set's vector itself (e.g. the FMA statistics).
@@ -63,8 +68,8 @@ public:
     [[nodiscard]] Eigen::Index size() const { return Eigen::Index(m_rows.size()); }
     [[nodiscard]] Eigen::Index nFeatures() const { return m_nFeatures; }
     [[nodiscard]] const QList<FeatureRow>& rows() const { return m_rows; }
-    /// (size() x nFeatures()) float32, column-major. Valid until the next add().
-    [[nodiscard]] Eigen::Ref<const dsp::Matrix> matrix() const { return m_data.topRows(size()); }
+    /// (size() x nFeatures()) float32, column-major (0 rows for rowsOnly()). Valid until the next add().
+    [[nodiscard]] Eigen::Ref<const dsp::Matrix> matrix() const { return m_data.topRows(holdsValues() ? size() : 0); }
     /// Distinct genres in first-seen order.
     [[nodiscard]] QStringList genres() const;
 

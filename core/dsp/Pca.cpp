@@ -2,6 +2,7 @@
 #include "Pca.h"
 
 #include "PcaCentredMatrix.h"
+#include "PcaStreamedMatrix.h"
 #include "RandomizedSvd.h"
 
 #include <Eigen/Eigenvalues>
@@ -34,18 +35,28 @@ Pca::Pca(const PcaParams& params) : m_params(params)
     require(params.n_iter >= 0, "n_iter must be >= 0, got " + std::to_string(params.n_iter));
 }
 
-void Pca::fit(const InputRef& x)
+void Pca::checkShape(Eigen::Index n, Eigen::Index p)
 {
     m_components.resize(0, 0); // a failed fit leaves the model unfitted
-    const Eigen::Index n = x.rows();
-    const Eigen::Index p = x.cols();
     require(n > 0 && p > 0, "X is empty (" + std::to_string(n) + " x " + std::to_string(p) + ")");
     require(n >= 2, "X needs at least 2 samples (rows), got " + std::to_string(n));
     const Eigen::Index maxK = std::min(n, p);
     require(m_params.n_components <= maxK,
             "n_components = " + std::to_string(m_params.n_components) +
                 " exceeds min(n_samples, n_features) = " + std::to_string(maxK));
+}
 
+void Pca::finishFit()
+{
+    flipSigns();
+    m_explainedVarianceRatio = m_totalVariance > 0.0 ? Eigen::VectorXd(m_explainedVariance / m_totalVariance)
+                                                     : Eigen::VectorXd::Zero(m_explainedVariance.size());
+}
+
+void Pca::fit(const InputRef& x)
+{
+    const Eigen::Index p = x.cols();
+    checkShape(x.rows(), p);
     computeMoments(x);
     m_solverUsed = m_params.svd_solver;
     if (m_solverUsed == Solver::Auto)
@@ -54,10 +65,7 @@ void Pca::fit(const InputRef& x)
         fitCovariance(x);
     else
         fitRandomized(x);
-
-    flipSigns();
-    m_explainedVarianceRatio = m_totalVariance > 0.0 ? Eigen::VectorXd(m_explainedVariance / m_totalVariance)
-                                                     : Eigen::VectorXd::Zero(m_explainedVariance.size());
+    finishFit();
 }
 
 // Per-feature mean, scale and the exact total variance (ddof = 1) of the scaled data.
@@ -148,6 +156,108 @@ Eigen::MatrixXd Pca::transform(const InputRef& x) const
 }
 
 Eigen::MatrixXd Pca::fitTransform(const InputRef& x)
+{
+    fit(x);
+    return transform(x);
+}
+
+// ---- streamed rows ---------------------------------------------------------------------
+
+void Pca::fit(const PcaRowSource& x)
+{
+    const Eigen::Index n = x.rows(), p = x.cols();
+    checkShape(n, p);
+    computeMoments(x);
+    m_solverUsed = m_params.svd_solver;
+    if (m_solverUsed == Solver::Auto)
+        m_solverUsed = p <= kAutoCovarianceMaxFeatures ? Solver::Covariance : Solver::Randomized;
+    if (m_solverUsed == Solver::Covariance) {
+        fitCovariance(x);
+    } else {
+        const PcaStreamedMatrix a(x, m_mean, m_scale);
+        RandomizedSvdResult svd = randomizedSvd(a, m_params.n_components, m_params.n_oversamples, m_params.n_iter,
+                                                m_params.random_state);
+        m_components = std::move(svd.components);
+        m_explainedVariance = svd.singularValues.array().square() / double(n - 1);
+    }
+    finishFit();
+}
+
+// Two passes (mean, then the centred sum of squares), per column in double, as for X in memory.
+void Pca::computeMoments(const PcaRowSource& x)
+{
+    const Eigen::Index n = x.rows(), p = x.cols(), h = PcaStreamedMatrix::blockRows(n, p);
+    constexpr double eps = std::numeric_limits<double>::epsilon();
+    Eigen::MatrixXf block(h, p);
+    const auto forEachBlock = [&](const auto& f) {
+        for (Eigen::Index r0 = 0; r0 < n; r0 += h) {
+            const Eigen::Index hh = std::min(h, n - r0);
+            if (block.rows() != hh)
+                block.resize(hh, p);
+            x.readRows(r0, hh, block);
+            f(block);
+        }
+    };
+    Eigen::VectorXd sum = Eigen::VectorXd::Zero(p);
+    forEachBlock([&](const Eigen::MatrixXf& b) { sum += b.cast<double>().colwise().sum().transpose(); });
+    for (Eigen::Index j = 0; j < p; ++j)
+        if (!std::isfinite(sum[j]))
+            throw ParameterError("Pca: X has a non-finite value in feature (column) " + std::to_string(j));
+    m_mean = sum / double(n);
+    Eigen::VectorXd ss = Eigen::VectorXd::Zero(p);
+    forEachBlock([&](const Eigen::MatrixXf& b) {
+        ss += (b.cast<double>().rowwise() - m_mean.transpose()).array().square().colwise().sum().matrix().transpose();
+    });
+    m_scale.setOnes(p);
+    m_totalVariance = 0.0;
+    for (Eigen::Index j = 0; j < p; ++j) {
+        const double mu = m_mean[j];
+        if (m_params.standardize) {
+            const double var = ss[j] / double(n);
+            const double bound = double(n) * eps * var + std::pow(double(n) * mu * eps, 2);
+            if (var > bound)
+                m_scale[j] = std::sqrt(var);
+        }
+        m_totalVariance += ss[j] / double(n - 1) / (m_scale[j] * m_scale[j]);
+    }
+}
+
+void Pca::fitCovariance(const PcaRowSource& x)
+{
+    const Eigen::Index n = x.rows(), p = x.cols(), h = PcaStreamedMatrix::blockRows(n, p);
+    const Eigen::RowVectorXd mean = m_mean.transpose();
+    const Eigen::RowVectorXd invScale = m_scale.cwiseInverse().transpose();
+    Eigen::MatrixXd cov = Eigen::MatrixXd::Zero(p, p);
+    Eigen::MatrixXf raw(h, p);
+    for (Eigen::Index r0 = 0; r0 < n; r0 += h) {
+        const Eigen::Index hh = std::min(h, n - r0);
+        if (raw.rows() != hh)
+            raw.resize(hh, p);
+        x.readRows(r0, hh, raw);
+        const Eigen::MatrixXd block = ((raw.cast<double>().rowwise() - mean).array().rowwise() * invScale.array()).matrix();
+        cov.selfadjointView<Eigen::Lower>().rankUpdate(block.transpose());
+    }
+    cov /= double(n - 1);
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(cov);
+    const int k = m_params.n_components;
+    m_components.resize(k, p);
+    m_explainedVariance.resize(k);
+    for (int i = 0; i < k; ++i) {
+        m_components.row(i) = eig.eigenvectors().col(p - 1 - i).transpose();
+        m_explainedVariance[i] = std::max(0.0, eig.eigenvalues()[p - 1 - i]);
+    }
+}
+
+Eigen::MatrixXd Pca::transform(const PcaRowSource& x) const
+{
+    require(isFitted(), "transform() called before fit()");
+    require(x.cols() == nFeatures(), "transform() got " + std::to_string(x.cols()) +
+                                         " features, the model has " + std::to_string(nFeatures()));
+    const PcaStreamedMatrix a(x, m_mean, m_scale);
+    return a.multiply(m_components.transpose(), PcaOperator::Precision::Double);
+}
+
+Eigen::MatrixXd Pca::fitTransform(const PcaRowSource& x)
 {
     fit(x);
     return transform(x);

@@ -31,6 +31,7 @@
 // fit() allocates (small work buffers and the results), transform() allocates its result.
 // Not thread-safe for concurrent fit(); const methods may be called from several threads.
 #include "ParameterError.h"
+#include "PcaOperator.h"
 
 #include <Eigen/Core>
 #include <cstdint>
@@ -68,6 +69,14 @@ public:
     /// fit(x) then transform(x).
     Eigen::MatrixXd fitTransform(const InputRef& x);
 
+    /// The same over rows streamed from `x` (PcaOperator.h): X is never held, each pass reads
+    /// it block by block (moments 2 passes, covariance 1, randomized 2 n_iter + 2, transform
+    /// 1). Same results as the in-memory overloads up to rounding. Exceptions of the source
+    /// (read errors) propagate.
+    void fit(const PcaRowSource& x);
+    [[nodiscard]] Eigen::MatrixXd transform(const PcaRowSource& x) const;
+    Eigen::MatrixXd fitTransform(const PcaRowSource& x);
+
     [[nodiscard]] const PcaParams& params() const { return m_params; }
     [[nodiscard]] bool isFitted() const { return m_components.rows() > 0; }
     [[nodiscard]] int nComponents() const { return m_params.n_components; }
@@ -83,7 +92,11 @@ public:
     [[nodiscard]] const Eigen::VectorXd& scale() const { return m_scale; }
 
 private:
+    void checkShape(Eigen::Index n, Eigen::Index p);
+    void finishFit();
     void computeMoments(const InputRef& x);
+    void computeMoments(const PcaRowSource& x);
+    void fitCovariance(const PcaRowSource& x);
     void fitCovariance(const InputRef& x);
     void fitRandomized(const InputRef& x);
     void flipSigns();

@@ -7,25 +7,25 @@
 // Precision: Float products run the GEMM in float (the fast path for the randomized range
 // finder); Double products cast each block to double (accurate final projections). Results are
 // always returned in double. The referenced X, mean and scale must outlive this object.
+#include "PcaOperator.h"
+
 #include <Eigen/Core>
 
 namespace dsp {
 
-class PcaCentredMatrix
+class PcaCentredMatrix : public PcaOperator
 {
 public:
-    enum class Precision { Float, Double };
-
     PcaCentredMatrix(const Eigen::Ref<const Eigen::MatrixXf>& x, const Eigen::VectorXd& mean,
                      const Eigen::VectorXd& scale);
 
-    [[nodiscard]] Eigen::Index rows() const { return m_x.rows(); }
-    [[nodiscard]] Eigen::Index cols() const { return m_x.cols(); }
+    [[nodiscard]] Eigen::Index rows() const override { return m_x.rows(); }
+    [[nodiscard]] Eigen::Index cols() const override { return m_x.cols(); }
 
     /// A * m, m is (n_features x l); returns (n_samples x l).
-    [[nodiscard]] Eigen::MatrixXd multiply(const Eigen::MatrixXd& m, Precision precision) const;
+    [[nodiscard]] Eigen::MatrixXd multiply(const Eigen::MatrixXd& m, Precision precision) const override;
     /// A^T * m, m is (n_samples x l); returns (n_features x l).
-    [[nodiscard]] Eigen::MatrixXd transposeMultiply(const Eigen::MatrixXd& m, Precision precision) const;
+    [[nodiscard]] Eigen::MatrixXd transposeMultiply(const Eigen::MatrixXd& m, Precision precision) const override;
 
 private:
     template <typename Scalar> Eigen::MatrixXd multiplyImpl(const Eigen::MatrixXd& m) const;

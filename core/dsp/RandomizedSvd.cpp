@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RandomizedSvd.h"
 
-#include "PcaCentredMatrix.h"
+#include "PcaOperator.h"
 
 #include <Eigen/QR>
 #include <Eigen/SVD>
@@ -32,10 +32,10 @@ Eigen::MatrixXd gaussianTestMatrix(Eigen::Index rows, Eigen::Index cols, std::ui
 
 } // namespace
 
-RandomizedSvdResult randomizedSvd(const PcaCentredMatrix& a, int k, int n_oversamples, int n_iter,
+RandomizedSvdResult randomizedSvd(const PcaOperator& a, int k, int n_oversamples, int n_iter,
                                   std::uint64_t random_state)
 {
-    using P = PcaCentredMatrix::Precision;
+    using P = PcaOperator::Precision;
     const Eigen::Index l =
         std::min<Eigen::Index>(Eigen::Index(k) + n_oversamples, std::min(a.rows(), a.cols()));
 

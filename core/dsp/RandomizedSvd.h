@@ -7,14 +7,14 @@
 //   given standard library);
 //   Q = qr(A Omega); n_iter times: Q = qr(A qr(A^T Q));
 //   B^T = A^T Q (double precision), thin SVD B^T = U S W^T; right singular vectors of A = U.
-// The range-finder products run in float (PcaCentredMatrix::Precision::Float), the final
+// The range-finder products run in float (PcaOperator::Precision::Float), the final
 // projection in double. Allocates O((n + p) l) doubles.
 #include <Eigen/Core>
 #include <cstdint>
 
 namespace dsp {
 
-class PcaCentredMatrix;
+class PcaOperator;
 
 struct RandomizedSvdResult
 {
@@ -23,7 +23,7 @@ struct RandomizedSvdResult
 };
 
 /// Requires 1 <= k <= min(n, p), n_oversamples >= 0, n_iter >= 0 (checked by the caller).
-RandomizedSvdResult randomizedSvd(const PcaCentredMatrix& a, int k, int n_oversamples, int n_iter,
+RandomizedSvdResult randomizedSvd(const PcaOperator& a, int k, int n_oversamples, int n_iter,
                                   std::uint64_t random_state);
 
 } // namespace dsp

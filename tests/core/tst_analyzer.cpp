@@ -292,6 +292,30 @@ private slots:
         QVERIFY(std::abs(r.coords.col(0).mean()) < 1e-6 * (1.0 + r.coords.col(0).cwiseAbs().maxCoeff()));
     }
 
+    // The MFCC-image PCA streams the images from the store (the result holds rows only) and
+    // gives the PCA of the same images held in memory.
+    void mfccImagePcaIsStreamed()
+    {
+        Analyzer a(m_params, m_tmp.filePath(QStringLiteral("cache"))); // filled by the first test
+        const AnalysisResult result = analyzeAll(a, corpusTracks(true));
+        QSignalSpy ready(&a, &Analyzer::pcaReady);
+        a.computePca(FeatureSetKind::MfccImage, false);
+        QVERIFY(ready.wait(120000));
+        const auto streamed = ready.constFirst().at(0).value<PcaResult>();
+        QVERIFY2(streamed.ok(), qPrintable(streamed.error));
+        QVERIFY(!streamed.table->holdsValues());
+        QVERIFY(streamed.source);
+        const PcaResult memory = Analyzer::pca(
+            std::make_shared<const FeatureTable>(Analyzer::buildTable(FeatureSetKind::MfccImage, result)), false);
+        QVERIFY2(memory.ok(), qPrintable(memory.error));
+        QCOMPARE(streamed.coords.rows(), memory.coords.rows());
+        // the leading components (well separated); only the rounding of the moments differs
+        const Eigen::MatrixXd s3 = streamed.coords.leftCols(3), m3 = memory.coords.leftCols(3);
+        const double scale = m3.cwiseAbs().maxCoeff();
+        QVERIFY2((s3 - m3).cwiseAbs().maxCoeff() <= 1e-3 * scale, qPrintable(QString::number((s3 - m3).cwiseAbs().maxCoeff() / scale)));
+        QVERIFY((streamed.explainedVarianceRatio - memory.explainedVarianceRatio).head(3).cwiseAbs().maxCoeff() < 1e-5);
+    }
+
     void pcaErrors()
     {
         Analyzer a(m_params, m_tmp.filePath(QStringLiteral("cache-empty")));

@@ -82,6 +82,25 @@ Eigen::MatrixXf lowRankPlusNoise(int n, int p, int rank, double noise, std::uint
     return x.cast<float>();
 }
 
+/// X in memory served as streamed rows, counting the passes (full reads) over it.
+class MatrixRows : public dsp::PcaRowSource
+{
+public:
+    explicit MatrixRows(const Eigen::MatrixXf& x) : m_x(x) {}
+    Eigen::Index rows() const override { return m_x.rows(); }
+    Eigen::Index cols() const override { return m_x.cols(); }
+    void readRows(Eigen::Index r0, Eigen::Index h, Eigen::MatrixXf& block) const override
+    {
+        block = m_x.middleRows(r0, h);
+        m_rowsRead += h;
+    }
+    double passes() const { return double(m_rowsRead) / double(m_x.rows()); }
+
+private:
+    const Eigen::MatrixXf& m_x;
+    mutable Eigen::Index m_rowsRead = 0;
+};
+
 } // namespace
 
 class TestPca : public QObject
@@ -231,6 +250,39 @@ private slots:
                      qPrintable(QStringLiteral("component %1: dot %2")
                                     .arg(QString::number(i), QString::number(dot, 'g', 17))));
         }
+    }
+
+    // Streamed rows (the MFCC images of a library, read on demand) give the in-memory results:
+    // the same solver on the same data, only the summation order of the moments differs.
+    void streamedRowsMatchInMemory_data()
+    {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("p");
+        QTest::addColumn<Solver>("solver");
+        QTest::addColumn<bool>("standardize");
+        QTest::newRow("randomized 300x3000") << 300 << 3000 << Solver::Randomized << false;
+        QTest::newRow("randomized 300x3000 standardized") << 300 << 3000 << Solver::Randomized << true;
+        QTest::newRow("covariance 500x40") << 500 << 40 << Solver::Covariance << false;
+        QTest::newRow("covariance 500x40 standardized") << 500 << 40 << Solver::Covariance << true;
+    }
+    void streamedRowsMatchInMemory()
+    {
+        QFETCH(int, n);
+        QFETCH(int, p);
+        QFETCH(Solver, solver);
+        QFETCH(bool, standardize);
+        const Eigen::MatrixXf x = lowRankPlusNoise(n, p, 5, 0.1, 11);
+        const dsp::PcaParams params{.n_components = 5, .standardize = standardize, .svd_solver = solver, .random_state = 2};
+        dsp::Pca memory(params), streamed(params);
+        const Eigen::MatrixXd want = memory.fitTransform(x);
+        MatrixRows rows(x);
+        const Eigen::MatrixXd got = streamed.fitTransform(rows);
+        QCOMPARE(streamed.solverUsed(), solver);
+        PCA_NEAR(streamed.mean(), memory.mean(), 1e-9, 1e-9);
+        PCA_NEAR(streamed.explainedVariance(), memory.explainedVariance(), 0.0, 1e-5);
+        PCA_NEAR(got, want, 1e-3, 1e-4);
+        // moments 2 passes, then covariance 1 or randomized 2 n_iter + 2, transform 1
+        QCOMPARE(rows.passes(), solver == Solver::Covariance ? 4.0 : 2.0 + 2 * params.n_iter + 2 + 1);
     }
 
     // x = 1,2,3,4 and y = 1000 * (2,1,4,3): correlation 3/5. Standardised (ddof 0) covariance with
