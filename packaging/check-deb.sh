@@ -44,7 +44,7 @@ step "built $(basename "$deb") ($(du -h "$deb" | cut -f1))"
 depends="$(dpkg-deb -f "$deb" Depends)"
 for p in libqt6core6 libqt6gui6 libqt6multimedia6 libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins \
          gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav \
-         libsndfile1 libmpg123-0 libsoxr0 libfftw3-single3; do
+         libsndfile1 libmpg123-0 libsoxr0 libfftw3-single3 libsvm3 liblinear4; do
   grep -Eq "(^|, )$p( |,|$)" <<<"$depends" || fail "Depends lacks $p: $depends"
 done
 [ "$(dpkg-deb -f "$deb" Section)" = sound ] || fail "Section is not sound"

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// genrescope-cli classify train DIR|FILE... --model FILE [--classifier svm|logreg|knn]
+//     [--features SET] [--folds K] [--group-by artist|album|none] [--seed N] [--report FILE.json]
+//     [--folds-csv FILE.csv]
+// Analyses every file (TableInput), cross-validates the classifier on stratified folds that
+// never split a group (dsp::StratifiedGroupKFold), prints the report (stdout; --report as JSON),
+// then trains on every track and saves the model (gs::GenreModel, written atomically).
+// Genres (folder names) are in alphabetical order, the model's class order.
+#include "ClassifyCommand.h"
+#include "CliCommand.h"
+#include "TableInput.h"
+#include "analysis/InputScanner.h"
+#include "audio/AudioTags.h"
+#include "classify/ClassifyReport.h"
+#include "classify/GenreModel.h"
+#include "classify/TrackGroups.h"
+#include "dsp/classify/CrossValidation.h"
+#include "dsp/classify/StratifiedGroupKFold.h"
+#include "io/AtomicFile.h"
+#include "library/CsvField.h"
+
+#include <QElapsedTimer>
+#include <QTextStream>
+
+#include <algorithm>
+
+namespace cli {
+namespace {
+
+struct TrainArgs
+{
+    TableOptions table;
+    QStringList inputs;
+    QString model, report, foldsCsv;
+    dsp::ClassifierKind classifier = dsp::ClassifierKind::Svm;
+    int folds = 5;
+    gs::GroupBy groupBy = gs::GroupBy::Artist;
+    std::uint64_t seed = 0;
+};
+
+bool readArgs(QCommandLineParser& parser, const QStringList& args, TrainArgs& a)
+{
+    parser.setApplicationDescription(QStringLiteral(
+        "Trains a genre classifier on the feature vectors of the given audio files (genre = each\n"
+        "file's folder name), standardised inside the model. First a K-fold cross-validation whose\n"
+        "folds never split a group (artist by default; a track without the tag is a group of its\n"
+        "own) and keep the genre proportions: its report (accuracy, balanced accuracy, per-genre\n"
+        "precision/recall/F1, confusion matrix pooled over every track's out-of-fold prediction) on\n"
+        "stdout and with --report as JSON. Then the model, trained on all tracks, is saved to --model.\n"
+        "Classifiers: svm (RBF kernel, C=1, gamma='scale', Platt-scaled probabilities; libsvm),\n"
+        "logreg (logistic regression, C=1, one-vs-rest; liblinear), knn (5 nearest neighbours,\n"
+        "Euclidean). mlp and cnn are not available in this build."));
+    addCommonOptions(parser);
+    addTableOptions(parser);
+    parser.addOption({QStringLiteral("model"), QStringLiteral("Model file to write."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("classifier"), QStringLiteral("svm (default), logreg or knn."), QStringLiteral("NAME"),
+                      QStringLiteral("svm")});
+    parser.addOption({QStringLiteral("folds"), QStringLiteral("Cross-validation folds, 2 to 100 (default 5)."), QStringLiteral("K"),
+                      QStringLiteral("5")});
+    parser.addOption({QStringLiteral("group-by"), QStringLiteral("Tracks kept in one fold: artist (default), album or none."),
+                      QStringLiteral("TAG"), QStringLiteral("artist")});
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed of the fold assignment (default 0)."), QStringLiteral("N"),
+                      QStringLiteral("0")});
+    parser.addOption({QStringLiteral("report"), QStringLiteral("Cross-validation report as JSON."), QStringLiteral("FILE.json")});
+    parser.addOption({QStringLiteral("folds-csv"), QStringLiteral("Fold of every track as CSV: path,genre,group,fold."),
+                      QStringLiteral("FILE.csv")});
+    parser.addPositionalArgument(QStringLiteral("inputs"), QStringLiteral("Folders (or files) of audio."), QStringLiteral("DIR|FILE..."));
+    if (!parseOrExplain(parser, args) || !readTableOptions(parser, a.table))
+        return false;
+    const QString name = parser.value(QStringLiteral("classifier"));
+    if (name == QLatin1String("mlp") || name == QLatin1String("cnn")) {
+        error(QStringLiteral("--classifier %1: not available in this build").arg(name));
+        return false;
+    }
+    const auto kind = dsp::classifierFromName(name.toStdString());
+    if (!kind) {
+        error(QStringLiteral("--classifier: '%1' is not svm, logreg or knn").arg(name));
+        return false;
+    }
+    a.classifier = *kind;
+    bool ok = false;
+    a.folds = parser.value(QStringLiteral("folds")).toInt(&ok);
+    if (!ok || a.folds < 2 || a.folds > 100) {
+        error(QStringLiteral("--folds: '%1' is not an integer from 2 to 100").arg(parser.value(QStringLiteral("folds"))));
+        return false;
+    }
+    const auto group = gs::groupByFromName(parser.value(QStringLiteral("group-by")));
+    if (!group) {
+        error(QStringLiteral("--group-by: '%1' is not artist, album or none").arg(parser.value(QStringLiteral("group-by"))));
+        return false;
+    }
+    a.groupBy = *group;
+    a.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok) {
+        error(QStringLiteral("--seed: '%1' is not a non-negative integer").arg(parser.value(QStringLiteral("seed"))));
+        return false;
+    }
+    a.model = parser.value(QStringLiteral("model"));
+    a.report = parser.value(QStringLiteral("report"));
+    a.foldsCsv = parser.value(QStringLiteral("folds-csv"));
+    a.inputs = parser.positionalArguments();
+    if (a.model.isEmpty() || a.inputs.isEmpty()) {
+        error(QStringLiteral("classify train needs DIR|FILE... and --model FILE (see --help)"));
+        return false;
+    }
+    return true;
+}
+
+QByteArray foldsCsv(const gs::FeatureTable& table, const std::vector<std::int64_t>& groups, const std::vector<int>& folds)
+{
+    QString s = QStringLiteral("path,genre,group,fold\n");
+    for (qsizetype r = 0; r < table.rows().size(); ++r)
+        s += QStringLiteral("%1,%2,%3,%4\n")
+                 .arg(gs::csvField(table.rows()[r].path), gs::csvField(table.rows()[r].genre),
+                      QString::number(groups[size_t(r)]), QString::number(folds[size_t(r)]));
+    return s.toUtf8();
+}
+
+} // namespace
+
+int runClassifyTrain(const QStringList& args)
+{
+    QCommandLineParser parser;
+    TrainArgs a;
+    if (!readArgs(parser, args, a))
+        return Usage;
+    QElapsedTimer clock;
+    clock.start();
+    const gs::ScannedInputs inputs = gs::InputScanner::scan(a.inputs);
+    for (const QString& e : inputs.errors)
+        error(e);
+    int failed = int(inputs.errors.size());
+    const gs::FeatureTable table = analyseFiles(inputs.files, a.table, failed);
+    QStringList genres = table.genres();
+    std::sort(genres.begin(), genres.end());
+    if (genres.size() < 2) {
+        error(QStringLiteral("classify train: %1 tracks analysed in %2 genres; at least 2 genres (folders) are needed")
+                  .arg(QString::number(table.size()), QString::number(genres.size())));
+        return Usage;
+    }
+    std::vector<int> y;
+    QStringList artists, albums;
+    for (const gs::FeatureRow& row : table.rows()) {
+        y.push_back(int(genres.indexOf(row.genre)));
+        artists << row.artist;
+        if (a.groupBy == gs::GroupBy::Album)
+            albums << gs::AudioTags::read(row.path).album;
+    }
+    const std::vector<std::int64_t> groups = gs::TrackGroups::of(artists, albums, a.groupBy);
+    const std::vector<int> folds =
+        dsp::StratifiedGroupKFold::assign(y, groups, {.n_splits = a.folds, .random_state = a.seed});
+    if (!a.foldsCsv.isEmpty()) {
+        if (const QString why = gs::AtomicFile::write(a.foldsCsv, foldsCsv(table, groups, folds)); !why.isEmpty()) {
+            error(QStringLiteral("%1: %2").arg(a.foldsCsv, why));
+            return Usage;
+        }
+    }
+    const QString name = QString::fromStdString(dsp::classifierName(a.classifier));
+    progress(QStringLiteral("classify: %1-fold cross-validation of %2 on %3 tracks").arg(QString::number(a.folds), name,
+                                                                                         QString::number(table.size())));
+    const dsp::CrossValidationResult cv = dsp::CrossValidation::run(a.classifier, table.matrix(), y, int(genres.size()), folds);
+    const gs::ClassifyReport report{name, gs::featureSetName(table.kind()), a.folds, gs::groupByName(a.groupBy), genres, cv.metrics};
+    QTextStream(stdout) << report.toText();
+    if (!a.report.isEmpty()) {
+        if (const QString why = gs::AtomicFile::write(a.report, report.toJson()); !why.isEmpty()) {
+            error(QStringLiteral("%1: %2").arg(a.report, why));
+            return Usage;
+        }
+    }
+    const double cvSeconds = double(clock.elapsed()) / 1000.0;
+    QElapsedTimer trainClock;
+    trainClock.start();
+    gs::GenreModel model{gs::featureSetName(table.kind()), a.table.features.params, a.table.features.decode, genres,
+                         std::make_unique<dsp::StandardizedClassifier>(a.classifier)};
+    model.classifier->train(table.matrix(), y, int(genres.size()));
+    if (const QString why = model.save(a.model); !why.isEmpty()) {
+        error(QStringLiteral("%1: %2").arg(a.model, why));
+        return Usage;
+    }
+    progress(QStringLiteral("classify train: %1 tracks, %2 genres, %3, accuracy %4, analysis + cross-validation %5 s, final training %6 s")
+                 .arg(QString::number(table.size()), QString::number(genres.size()), name,
+                      QString::number(cv.metrics.accuracy, 'f', 3), QString::number(cvSeconds, 'f', 2),
+                      QString::number(double(trainClock.nsecsElapsed()) / 1e9, 'f', 3)));
+    return failed > 0 ? SomeFailed : Ok;
+}
+
+} // namespace cli

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A trained genre classifier as a file: what it needs to classify a new audio file the same
+// way it was trained, whoever trained it (the app or the CLI).
+//
+// File format (version 1, little-endian): the 8 bytes "GSMODEL\0", u32 version, then
+//   str classifier ("svm", "logreg", "knn"), str feature set (gs::featureSetName), i32 n_features,
+//   the feature parameters (every field of dsp::FeatureParams) and the decoder's sr and res_type,
+//   i32 n_genres and the genre names (UTF-8), then dsp::StandardizedClassifier's byte form
+//   (standardisation, then the classifier's own arrays), and nothing after it.
+//   str = u32 length + bytes; doubles are IEEE-754.
+// Loading validates everything (parameters, sizes, labels, finiteness, consistency between
+// parts) and reports any fault on one line; a corrupt, truncated or hostile file never
+// crashes and is never half-loaded. Saving is atomic (gs::AtomicFile).
+// A value type apart from the classifier it owns; movable, not copyable. predict is const and
+// may run on several threads at once.
+#include "audio/AudioDecoder.h"
+#include "dsp/FeatureParams.h"
+#include "dsp/classify/StandardizedClassifier.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace gs {
+
+struct GenreModel
+{
+    static constexpr std::uint32_t kVersion = 1;
+    static constexpr qint64 kMaxFileBytes = qint64(1) << 30;
+
+    QString featureSet;            ///< gs::featureSetName of the table it was trained on
+    dsp::FeatureParams params;     ///< the features' parameters
+    DecodeOptions decode;          ///< sr and res_type used (the limits are not stored)
+    QStringList genres;            ///< class index -> genre name
+    std::unique_ptr<dsp::StandardizedClassifier> classifier;
+
+    [[nodiscard]] QByteArray toBytes() const;
+    /// nullopt with `error` set (one line) when the bytes are not a valid model.
+    static std::optional<GenreModel> fromBytes(const QByteArray& bytes, QString* error);
+
+    /// Empty on success, else the one-line reason.
+    [[nodiscard]] QString save(const QString& path) const;
+    static std::optional<GenreModel> load(const QString& path, QString* error);
+};
+
+} // namespace gs

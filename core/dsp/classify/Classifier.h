@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A probabilistic classifier of feature rows: trained on an (n_samples x n_features) matrix of
+// standardised doubles (Standardizer) and class indices 0..n_classes-1, it gives for every row
+// a probability per class (n_samples x n_classes, each row sums to 1). A class absent from the
+// training rows gets probability 0; training on one class only gives that class probability 1.
+// The predicted class is always argmax() of the probabilities (the lowest index on a tie), so
+// a prediction and its probabilities never disagree.
+// train() throws ParameterError on bad input (sizes, labels, non-finite values) and when the
+// library refuses; predictProba() of a trained model does not throw for rows of the trained
+// width (other widths throw ParameterError). A trained model is read-only: predictProba() may
+// run on several threads at once.
+// save()/load() give the model's byte form (ModelBytes); load() validates every field, so a
+// hostile payload throws ParameterError and can never reach the libraries as a broken model.
+#include "ModelBytes.h"
+
+#include <Eigen/Core>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dsp {
+
+enum class ClassifierKind { Svm, LogReg, Knn };
+
+/// "svm", "logreg", "knn" (the CLI's --classifier values).
+std::string classifierName(ClassifierKind kind);
+std::optional<ClassifierKind> classifierFromName(const std::string& name);
+
+class Classifier
+{
+public:
+    virtual ~Classifier() = default;
+
+    [[nodiscard]] virtual ClassifierKind kind() const = 0;
+    virtual void train(const Eigen::MatrixXd& x, const std::vector<int>& y, int nClasses) = 0;
+    [[nodiscard]] virtual Eigen::MatrixXd predictProba(const Eigen::MatrixXd& x) const = 0;
+    [[nodiscard]] virtual int nClasses() const = 0;
+    [[nodiscard]] virtual int nFeatures() const = 0;
+    virtual void save(ByteWriter& out) const = 0;
+
+    /// The classifier of `kind` with its defaults (scikit-learn's: SVC(C=1, gamma='scale',
+    /// probability=True), LogisticRegression(solver='liblinear', C=1), KNeighborsClassifier(5)).
+    static std::unique_ptr<Classifier> make(ClassifierKind kind);
+    /// A trained classifier of `kind` from its byte form; throws ParameterError.
+    static std::unique_ptr<Classifier> load(ClassifierKind kind, ByteReader& in);
+
+    /// The index of the largest value (the lowest index among equals).
+    static int argmax(const Eigen::Ref<const Eigen::RowVectorXd>& probabilities);
+    /// argmax() of every row.
+    static std::vector<int> argmaxRows(const Eigen::MatrixXd& probabilities);
+
+protected:
+    /// Throws unless x is non-empty and finite and y holds x.rows() labels in [0, nClasses).
+    static void checkTrainingData(const Eigen::MatrixXd& x, const std::vector<int>& y, int nClasses);
+    /// Throws unless x has `nFeatures` columns.
+    static void checkWidth(const Eigen::MatrixXd& x, int nFeatures);
+};
+
+} // namespace dsp
