@@ -3,6 +3,7 @@
 
 #include "analysis/FeatureTable.h"
 #include "io/AtomicFile.h"
+#include "text/Printable.h"
 
 #include <QFile>
 #include <QStringDecoder>
@@ -106,7 +107,7 @@ std::optional<GenreModel> GenreModel::fromBytes(const QByteArray& bytes, QString
 {
     const auto fail = [error](const QString& why) {
         if (error)
-            *error = why;
+            *error = gs::printable(why); // text read from the file may hold control characters
         return std::nullopt;
     };
     try {
