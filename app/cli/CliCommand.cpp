@@ -44,11 +44,11 @@ bool parseOrExplain(QCommandLineParser& parser, const QStringList& args)
     return true;
 }
 
-std::unique_ptr<gs::Library> openLibrary(const QCommandLineParser& parser)
+std::unique_ptr<gs::Library> openLibrary(const QCommandLineParser& parser, bool readOnly)
 {
     auto library = std::make_unique<gs::Library>(gs::LibraryPaths(parser.value(QStringLiteral("library"))));
     QString why;
-    if (!library->open(&why)) {
+    if (!library->open(&why, readOnly ? gs::Library::OpenMode::ReadOnly : gs::Library::OpenMode::ReadWrite)) {
         error(why);
         return nullptr;
     }

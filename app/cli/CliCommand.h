@@ -46,7 +46,8 @@ void addCommonOptions(QCommandLineParser& parser);
 bool parseOrExplain(QCommandLineParser& parser, const QStringList& args);
 /// Opens the library named by --library (else $GENRESCOPE_LIBRARY, else the XDG default).
 /// On failure prints the one-line reason and returns null (the caller exits with Usage).
-std::unique_ptr<gs::Library> openLibrary(const QCommandLineParser& parser);
+/// `readOnly`: gs::Library::OpenMode::ReadOnly (never writes, creates or switches anything).
+std::unique_ptr<gs::Library> openLibrary(const QCommandLineParser& parser, bool readOnly = false);
 /// Prints one line to stderr ("genrescope-cli: ..."). Control characters in `line` (which
 /// may hold remote titles, ids, URLs, file names) are escaped (gs::printable): it stays one
 /// line and cannot drive the terminal.

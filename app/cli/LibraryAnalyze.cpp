@@ -3,39 +3,36 @@
 
 #include "CliCommand.h"
 #include "analysis/Analyzer.h"
+#include "analysis/Shard.h"
 #include "library/Library.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHash>
 
-namespace cli {
+#include <optional>
 
-int analyzeLibrary(gs::Library& library, const QCommandLineParser& parser)
+namespace cli {
+namespace {
+
+/// The tracks of `shard` among `tracks`, in library order.
+QList<gs::TrackRecord> shardOf(const QList<gs::TrackRecord>& tracks, gs::ShardSpec shard, const QString& root)
 {
-    bool threadsOk = true;
-    const int threads = parser.isSet(QStringLiteral("threads")) ? parser.value(QStringLiteral("threads")).toInt(&threadsOk) : 0;
-    if (!threadsOk || threads < 0) {
-        error(QStringLiteral("library analyze: --threads wants a count >= 0, got '%1'").arg(parser.value(QStringLiteral("threads"))));
-        return Usage;
-    }
-    const auto tracks = library.tracks({.status = gs::TrackStatus::Downloaded});
-    if (!tracks.ok()) {
-        error(tracks.error);
-        return Usage;
-    }
-    if (tracks.isEmpty()) {
-        progress(QStringLiteral("analyze: no downloaded tracks"));
-        return Ok;
-    }
+    QList<gs::TrackRecord> out;
+    for (const gs::TrackRecord& t : tracks)
+        if (gs::Shard::of(gs::Shard::libraryKey(t.audioPath, root), shard.count) == shard.index)
+            out.append(t);
+    return out;
+}
+
+/// Runs the analyzer over `tracks` until it finishes, reporting on stderr.
+gs::AnalysisResult run(gs::Analyzer& analyzer, const QList<gs::TrackRecord>& tracks)
+{
     QHash<qint64, QString> names;
     for (const gs::TrackRecord& t : tracks)
         names.insert(t.id, t.audioPath);
-
-    gs::Analyzer analyzer(dsp::FeatureParams{}, library.paths().featureDir(), threads);
     QEventLoop loop;
-    QElapsedTimer clock, lastLine;
-    clock.start();
+    QElapsedTimer lastLine;
     lastLine.start();
     gs::AnalysisResult result;
     QObject::connect(&analyzer, &gs::Analyzer::progress, &loop, [&](int done, int total) {
@@ -54,7 +51,64 @@ int analyzeLibrary(gs::Library& library, const QCommandLineParser& parser)
     });
     analyzer.analyze(tracks);
     loop.exec();
+    return result;
+}
 
+} // namespace
+
+void addAnalyzeOptions(QCommandLineParser& parser)
+{
+    parser.addOption({QStringLiteral("shard"),
+                      QStringLiteral("analyze: only shard I of N of the downloaded tracks (I from 1; by a hash of each "
+                                     "audio file's path below the library folder), for job arrays sharing the library "
+                                     "folder; the database is only read, results go to the store's segment "
+                                     "shard-I-of-N."),
+                      QStringLiteral("I/N")});
+}
+
+int analyzeLibrary(const QCommandLineParser& parser)
+{
+    bool threadsOk = true;
+    const int threads = parser.isSet(QStringLiteral("threads")) ? parser.value(QStringLiteral("threads")).toInt(&threadsOk) : 0;
+    if (!threadsOk || threads < 0) {
+        error(QStringLiteral("library analyze: --threads wants a count >= 0, got '%1'").arg(parser.value(QStringLiteral("threads"))));
+        return Usage;
+    }
+    std::optional<gs::ShardSpec> shard;
+    if (parser.isSet(QStringLiteral("shard"))) {
+        QString why;
+        shard = gs::Shard::parse(parser.value(QStringLiteral("shard")), why);
+        if (!shard) {
+            error(QStringLiteral("library analyze: %1").arg(why));
+            return Usage;
+        }
+    }
+    const auto library = openLibrary(parser, shard.has_value());
+    if (!library)
+        return Usage;
+    const auto downloaded = library->tracks({.status = gs::TrackStatus::Downloaded});
+    if (!downloaded.ok()) {
+        error(downloaded.error);
+        return Usage;
+    }
+    QList<gs::TrackRecord> tracks = downloaded;
+    QString segment = QStringLiteral("main");
+    if (shard) {
+        tracks = shardOf(tracks, *shard, library->paths().root());
+        segment = QStringLiteral("shard-%1-of-%2").arg(shard->index).arg(shard->count);
+        progress(QStringLiteral("analyze: shard %1/%2: %3 of %4 downloaded tracks")
+                     .arg(QString::number(shard->index), QString::number(shard->count), QString::number(tracks.size()),
+                          QString::number(downloaded.size())));
+    }
+    if (tracks.isEmpty()) {
+        progress(QStringLiteral("analyze: no downloaded tracks"));
+        return Ok;
+    }
+
+    gs::Analyzer analyzer(dsp::FeatureParams{}, library->paths().featureDir(), segment, threads);
+    QElapsedTimer clock;
+    clock.start();
+    const gs::AnalysisResult result = run(analyzer, tracks);
     const double seconds = double(clock.elapsed()) / 1000.0;
     progress(QStringLiteral("analyze: %1 tracks: %2 analysed, %3 already in the store, %4 failed, %5 s (%6 tracks/s)")
                  .arg(QString::number(tracks.size()), QString::number(result.computed),

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// genrescope-cli library list [--csv] | stats [--csv] | analyze [--threads N]: what the
+// genrescope-cli library list [--csv] | stats [--csv] | analyze [--shard I/N] [--threads N]: what the
 // library holds, and filling its feature store.
 #include "CliCommand.h"
 #include "LibraryAnalyze.h"
@@ -110,7 +110,9 @@ int runLibrary(const QStringList& args)
         "         isrc,duration,status,preview_source,sha256,audio_path,last_error)\n"
         "  stats  tracks per genre and per status\n"
         "  analyze  analyses every downloaded track not yet in the feature store (progress on\n"
-        "         stderr), so the explorer opens on a ready map"));
+        "         stderr), so the explorer opens on a ready map; with --shard I/N only shard I of N\n"
+        "         (job arrays: shards may run at once on machines sharing the library folder, the\n"
+        "         database is only read; a plain analyze afterwards finds everything done)"));
     cli::addCommonOptions(parser);
     parser.addOption({QStringLiteral("csv"), QStringLiteral("CSV output with a header row.")});
     parser.addOption({QStringLiteral("genre"), QStringLiteral("list: only this genre."), QStringLiteral("NAME")});
@@ -118,6 +120,7 @@ int runLibrary(const QStringList& args)
                       QStringLiteral("STATUS")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("analyze: worker threads (default: all cores)."),
                       QStringLiteral("N")});
+    cli::addAnalyzeOptions(parser);
     parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("list, stats or analyze"));
     if (!cli::parseOrExplain(parser, args))
         return cli::Usage;
@@ -127,12 +130,16 @@ int runLibrary(const QStringList& args)
         cli::error(QStringLiteral("library: expected 'list', 'stats' or 'analyze' (see --help)"));
         return cli::Usage;
     }
+    if (pos[0] == QLatin1String("analyze"))
+        return cli::analyzeLibrary(parser);
+    if (parser.isSet(QStringLiteral("shard"))) {
+        cli::error(QStringLiteral("library %1: --shard is for analyze only").arg(pos[0]));
+        return cli::Usage;
+    }
     const auto opened = cli::openLibrary(parser);
     if (!opened)
         return cli::Usage;
     gs::Library& library = *opened;
-    if (pos[0] == QLatin1String("analyze"))
-        return cli::analyzeLibrary(library, parser);
     return pos[0] == QLatin1String("list") ? list(library, parser) : stats(library, parser);
 }
 

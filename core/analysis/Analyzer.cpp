@@ -191,9 +191,15 @@ PcaResult streamedImagePca(const std::shared_ptr<const AnalysisResult>& last, bo
 } // namespace
 
 Analyzer::Analyzer(const dsp::FeatureParams& params, const QString& cacheDir, int threads, QObject* parent)
+    : Analyzer(params, cacheDir, QStringLiteral("main"), threads, parent)
+{
+}
+
+Analyzer::Analyzer(const dsp::FeatureParams& params, const QString& cacheDir, const QString& segment, int threads,
+                   QObject* parent)
     : QObject(parent), m_params(params), m_cacheDir(cacheDir)
 {
-    m_store = std::make_shared<FeatureStore>(cacheDir, m_params);
+    m_store = std::make_shared<FeatureStore>(cacheDir, m_params, segment);
     qRegisterMetaType<gs::AnalysisResult>();
     qRegisterMetaType<gs::PcaResult>();
     m_params.validate();

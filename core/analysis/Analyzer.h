@@ -42,6 +42,10 @@ public:
     /// `cacheDir` is normally LibraryPaths::featureDir(); `threads` 0 = all cores.
     /// Throws dsp::ParameterError for invalid parameters.
     Analyzer(const dsp::FeatureParams& params, const QString& cacheDir, int threads = 0, QObject* parent = nullptr);
+    /// The same, appending to the store's segment `segment` (FeatureStore's writerName, e.g.
+    /// "shard-2-of-8" for a shard job) instead of "main".
+    Analyzer(const dsp::FeatureParams& params, const QString& cacheDir, const QString& segment, int threads,
+             QObject* parent = nullptr);
     ~Analyzer() override;
 
     /// Starts analysing the Downloaded tracks of `tracks` (others fail with a reason).

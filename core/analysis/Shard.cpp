@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Shard.h"
 
+#include <QDir>
 #include <QRegularExpression>
 
 namespace gs {
@@ -61,6 +62,14 @@ std::uint64_t Shard::fnv1a64(const QByteArray& bytes)
 int Shard::of(const QString& key, int count)
 {
     return count <= 1 ? 1 : int(fnv1a64(key.toUtf8()) % std::uint64_t(count)) + 1;
+}
+
+QString Shard::libraryKey(const QString& audioPath, const QString& libraryRoot)
+{
+    const QString relative = QDir(libraryRoot).relativeFilePath(audioPath);
+    const bool inside = !relative.isEmpty() && relative != QLatin1String("..") && !relative.startsWith(QLatin1String("../")) &&
+                        !QDir::isAbsolutePath(relative);
+    return inside ? relative : QDir::fromNativeSeparators(audioPath);
 }
 
 std::vector<int> Shard::members(const QStringList& keys, ShardSpec shard)

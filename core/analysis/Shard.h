@@ -9,6 +9,10 @@
 // absolute path where the collection is mounted - so N processes on N machines agree on
 // who does what, and every track is in exactly one shard.
 //
+// Library tracks (`library analyze --shard I/N`) are keyed the same way by libraryKey(): the
+// audio file's path relative to the library folder when it lies inside it (downloads), else
+// its path as the library stores it (files imported in place).
+//
 // Per-shard outputs are named after the unsharded file with ".shard-I-of-N" before the
 // suffix: summary.csv -> summary.shard-2-of-4.csv.
 #include <QString>
@@ -40,6 +44,9 @@ public:
     static std::uint64_t fnv1a64(const QByteArray& bytes);
     /// The shard (1..count) of a track with this key (see the file comment).
     static int of(const QString& key, int count);
+    /// The key of a library track whose audio file is `audioPath` (see the file comment);
+    /// `libraryRoot` is LibraryPaths::root().
+    static QString libraryKey(const QString& audioPath, const QString& libraryRoot);
     /// Indices into `keys` of the tracks of `shard`, in the order of `keys`.
     static std::vector<int> members(const QStringList& keys, ShardSpec shard);
 

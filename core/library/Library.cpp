@@ -108,12 +108,14 @@ bool Library::refuseWrite(QString* error) const
     return isReadOnly() && !fail(error, QStringLiteral("%1 is read-only").arg(m_paths.database()));
 }
 
-bool Library::open(QString* error)
+bool Library::open(QString* error, OpenMode mode)
 {
     const QString file = m_paths.database();
     const QFileInfo info(file);
     QString why;
-    if (!m_paths.ensureExists(&why) && !info.exists())
+    if (mode == OpenMode::ReadOnly && !info.exists())
+        return fail(error, QStringLiteral("no library at %1 (%2 is missing)").arg(m_paths.root(), file));
+    if (mode == OpenMode::ReadWrite && !m_paths.ensureExists(&why) && !info.exists())
         return fail(error, why);
     if (info.exists()) {
         QFile f(file);
@@ -124,8 +126,12 @@ bool Library::open(QString* error)
             return fail(error, QStringLiteral("%1 is not a GenreScope library (not an SQLite database)").arg(file));
     }
     const bool readOnly = info.exists() && (!info.isWritable() || !QFileInfo(m_paths.root()).isWritable());
-    const QList<Access> attempts = readOnly ? QList<Access>{Access::ReadOnly, Access::Immutable}
-                                            : QList<Access>{Access::ReadWrite};
+    const QFileInfo wal(file + QStringLiteral("-wal"));
+    const bool walPending = wal.exists() && wal.size() > 0;
+    const QList<Access> attempts =
+        mode == OpenMode::ReadOnly ? (walPending ? QList<Access>{Access::ReadOnly} : QList<Access>{Access::Immutable})
+        : readOnly                 ? QList<Access>{Access::ReadOnly, Access::Immutable}
+                                   : QList<Access>{Access::ReadWrite};
     for (const Access a : attempts) {
         dropConnection();
         m_access = a;

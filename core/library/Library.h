@@ -11,7 +11,12 @@
 //
 // Read-only: a library whose file or folder cannot be written (permissions, read-only
 // media) is opened for reading only (without WAL when its folder is read-only); reads work
-// and every write fails with "<file> is read-only".
+// and every write fails with "<file> is read-only". open(error, OpenMode::ReadOnly) asks for
+// the same on a writable library, for processes that must never write it (shard jobs on
+// machines sharing the folder over a network filesystem, where WAL's shared memory does not
+// work): nothing is created or switched; when no write-ahead log is pending (no -wal file, or
+// an empty one: the usual state once every writer has closed) the file is read as immutable
+// (no locks, no -shm), else through a read-only connection.
 //
 // Errors: writers return false / 0 / nullopt and, when `error` is given, one line naming
 // the reason. Readers return a ReadResult: the rows, or ok() false with the reason (a failed
@@ -51,6 +56,11 @@ struct PlaylistImport
 class Library
 {
 public:
+    enum class OpenMode {
+        ReadWrite, ///< read-write in WAL mode (read-only when the file or folder is)
+        ReadOnly,  ///< never writes, creates or switches anything (see the file comment)
+    };
+
     explicit Library(LibraryPaths paths = LibraryPaths());
     ~Library();
     Library(const Library&) = delete;
@@ -58,8 +68,9 @@ public:
 
     /// Creates the folders and the file if needed and migrates the schema. Call once,
     /// before any other member. Returns false with a one-line reason (a file that is not a
-    /// library: "<file> is not a GenreScope library (...)").
-    bool open(QString* error = nullptr);
+    /// library: "<file> is not a GenreScope library (...)"). With OpenMode::ReadOnly the
+    /// file must exist ("no library at <folder>") and be of the latest schema.
+    bool open(QString* error = nullptr, OpenMode mode = OpenMode::ReadWrite);
     [[nodiscard]] bool isOpen() const { return m_open; }
     /// Whether open() found the file or its folder read-only (see above).
     [[nodiscard]] bool isReadOnly() const { return m_access != Access::ReadWrite; }

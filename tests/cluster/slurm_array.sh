@@ -9,7 +9,9 @@
 # merged folder equals one unsharded run of genrescope-cli, byte for byte (summary.csv and
 # every .npy). Prints both wall times (INPUT... instead of the corpus' metal, ambient and
 # electronic folders: the same check, and a throughput measurement, over other files).
-# Daemons and files are removed on any exit.
+# Then the same cluster runs `library analyze --shard I/N` as a 3-task array over a library
+# importing those folders, and checks that the plain analyze after it finds every track done
+# and that nothing wrote the database. Daemons and files are removed on any exit.
 # Needs root (slurmd runs jobs as their user, munged wants its own files); otherwise skipped
 # (exit 77, CTest's SKIP_RETURN_CODE).
 set -euo pipefail
@@ -174,3 +176,45 @@ done
 [ "$n" -ge 3 ] && [ "$n" -eq $(( 2 * ($(wc -l < "$tmp/work/whole/summary.csv") - 1) + 1 )) ] ||
   { say "FAIL: $n files compared, expected 2 .npy per summary row + summary.csv"; exit 1; }
 say "PASS: $n files (summary.csv and $((n - 1)) .npy) equal to the unsharded run's"
+
+# --- the library: library analyze --shard I/N as a 3-task array, a plain analyze after it ----
+lib="$tmp/work/library"
+for input in "${inputs[@]}"; do
+  if [ -d "$input" ]; then
+    "$cli" import folder "$input" --genre "$(basename "$input")" --library "$lib" >>"$tmp/work/import.log" 2>&1 ||
+      { say "FAIL: import of $input"; cat "$tmp/work/import.log" >&2; exit 1; }
+  fi
+done
+tracks="$("$cli" library list --csv --status downloaded --library "$lib" | tail -n +2 | wc -l)"
+[ "$tracks" -ge 3 ] || { say "FAIL: only $tracks tracks imported into the library"; exit 1; }
+db_before="$(sha1sum "$lib/library.sqlite")"
+start=$(date +%s%N)
+said="$("$submit" -n 3 -- --cpus-per-task=1 -- --library "$lib")"
+say "$said"
+read -r _ array _ _ _ merge <<<"$said"
+[[ "$array" =~ ^[0-9]+$ && "$merge" =~ ^[0-9]+$ ]] || { say "FAIL: no job ids in '$said'"; exit 1; }
+ended=0
+for _ in $(seq "${GENRESCOPE_CLUSTER_WAIT:-1500}"); do
+  states="$(job_states "$merge")"
+  case "$states" in *PENDING*|*RUNNING*|*CONFIGURING*|*COMPLETING*|"") sleep 0.1 ;; *) ended=1; break ;; esac
+done
+elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$ended" -eq 1 ] || { say "FAIL: the library's final analyze did not end in time (array: $(job_states "$array"))"; exit 1; }
+say "library array: $(job_states "$array"); final analyze: $(job_states "$merge"); ${elapsed} ms"
+[ "$(job_states "$array")" = "3 COMPLETED" ] || { say "FAIL: the library array is not 3 completed tasks"; scontrol -o show job "$array" >&2; exit 1; }
+[ "$(job_states "$merge")" = "1 COMPLETED" ] || { say "FAIL: the final analyze did not complete"; cat genrescope-merge-"$merge".log >&2; exit 1; }
+sum=0
+for i in 1 2 3; do
+  log="genrescope-${array}_$i.log"
+  n="$(sed -n "s/^analyze: shard $i\/3: \([0-9]*\) of $tracks downloaded tracks$/\1/p" "$log")"
+  [ -n "$n" ] || { say "FAIL: task $i did not run library shard $i/3"; cat "$log" >&2; exit 1; }
+  grep -q "^analyze: $n tracks: $n analysed, 0 already in the store, 0 failed" "$log" ||
+    { [ "$n" -eq 0 ] && grep -q "no downloaded tracks" "$log"; } ||
+    { say "FAIL: shard $i did not analyse its $n tracks"; cat "$log" >&2; exit 1; }
+  sum=$((sum + n))
+done
+[ "$sum" -eq "$tracks" ] || { say "FAIL: the shards hold $sum tracks, the library $tracks"; exit 1; }
+grep -q "^analyze: $tracks tracks: 0 analysed, $tracks already in the store, 0 failed" genrescope-merge-"$merge".log ||
+  { say "FAIL: the plain analyze after the shards did not find everything done"; cat genrescope-merge-"$merge".log >&2; exit 1; }
+[ "$db_before" = "$(sha1sum "$lib/library.sqlite")" ] || { say "FAIL: the library's database changed (the shards only read it, the final analyze writes nothing to it)"; exit 1; }
+say "PASS: $tracks library tracks analysed by 3 shards; the plain analyze after them decoded nothing"

@@ -87,6 +87,29 @@ private slots:
         QCOMPARE(std::set<QString>(all.begin(), all.end()).size(), size_t(keys.size()));
     }
 
+    // Library tracks: the path below the library folder for its downloads, whatever the mount
+    // point; files imported in place keep their path.
+    void libraryKeys_data()
+    {
+        QTest::addColumn<QString>("audio");
+        QTest::addColumn<QString>("root");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("download") << "/shared/lib/audio/deezer-42.mp3" << "/shared/lib" << "audio/deezer-42.mp3";
+        QTest::newRow("other mount") << "/mnt/x/lib/audio/deezer-42.mp3" << "/mnt/x/lib" << "audio/deezer-42.mp3";
+        QTest::newRow("trailing slash") << "/shared/lib/audio/a.mp3" << "/shared/lib/" << "audio/a.mp3";
+        QTest::newRow("imported in place") << "/music/jazz/a.mp3" << "/shared/lib" << "/music/jazz/a.mp3";
+        QTest::newRow("sibling folder") << "/shared/library2/a.mp3" << "/shared/lib" << "/shared/library2/a.mp3";
+        QTest::newRow("parent") << "/shared/a.mp3" << "/shared/lib" << "/shared/a.mp3";
+    }
+
+    void libraryKeys()
+    {
+        QFETCH(QString, audio);
+        QFETCH(QString, root);
+        QFETCH(QString, key);
+        QCOMPARE(gs::Shard::libraryKey(audio, root), key);
+    }
+
     void fileNames()
     {
         QCOMPARE(gs::Shard::fileName(QStringLiteral("summary.csv"), {2, 4}), QStringLiteral("summary.shard-2-of-4.csv"));
