@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// genrescope-cli classify train DIR|FILE... --model FILE [--classifier svm|logreg|knn]
+// genrescope-cli classify train DIR|FILE...|--from-library --model FILE [--classifier svm|logreg|knn]
 //     [--features SET] [--folds K] [--group-by artist|album|none] [--seed N] [--report FILE.json]
 //     [--folds-csv FILE.csv]
 // Analyses every file (TableInput), cross-validates the classifier on stratified folds that
 // never split a group (dsp::StratifiedGroupKFold), prints the report (stdout; --report as JSON),
 // then trains on every track and saves the model (gs::GenreModel, written atomically).
-// Genres (folder names) are in alphabetical order, the model's class order.
+// Genres (folder names) are in alphabetical order, the model's class order. --from-library
+// trains on the library's analysed tracks with the library's genres (LibraryTableInput); tracks
+// without a genre are left out.
 #include "ClassifyCommand.h"
 #include "CliCommand.h"
+#include "LibraryTableInput.h"
 #include "TableInput.h"
 #include "analysis/InputScanner.h"
 #include "audio/AudioTags.h"
@@ -36,6 +39,7 @@ struct TrainArgs
     int folds = 5;
     gs::GroupBy groupBy = gs::GroupBy::Artist;
     std::uint64_t seed = 0;
+    bool fromLibrary = false;
 };
 
 bool readArgs(QCommandLineParser& parser, const QStringList& args, TrainArgs& a)
@@ -49,9 +53,12 @@ bool readArgs(QCommandLineParser& parser, const QStringList& args, TrainArgs& a)
         "stdout and with --report as JSON. Then the model, trained on all tracks, is saved to --model.\n"
         "Classifiers: svm (RBF kernel, C=1, gamma='scale', Platt-scaled probabilities; libsvm),\n"
         "logreg (logistic regression, C=1, one-vs-rest; liblinear), knn (5 nearest neighbours,\n"
-        "Euclidean). mlp and cnn are not available in this build."));
+        "Euclidean). mlp and cnn are not available in this build.\n"
+        "--from-library trains on the library's analysed tracks instead (its feature store, nothing\n"
+        "decoded; genre = the library's genre, tracks without one left out; album = the library's)."));
     addCommonOptions(parser);
     addTableOptions(parser);
+    addFromLibraryOption(parser);
     parser.addOption({QStringLiteral("model"), QStringLiteral("Model file to write."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("classifier"), QStringLiteral("svm (default), logreg or knn."), QStringLiteral("NAME"),
                       QStringLiteral("svm")});
@@ -99,8 +106,12 @@ bool readArgs(QCommandLineParser& parser, const QStringList& args, TrainArgs& a)
     a.report = parser.value(QStringLiteral("report"));
     a.foldsCsv = parser.value(QStringLiteral("folds-csv"));
     a.inputs = parser.positionalArguments();
-    if (a.model.isEmpty() || a.inputs.isEmpty()) {
-        error(QStringLiteral("classify train needs DIR|FILE... and --model FILE (see --help)"));
+    bool valid = true;
+    a.fromLibrary = fromLibrary(parser, a.table, QStringLiteral("classify train"), a.inputs, valid);
+    if (!valid)
+        return false;
+    if (a.model.isEmpty() || (a.inputs.isEmpty() && !a.fromLibrary)) {
+        error(QStringLiteral("classify train needs DIR|FILE... (or --from-library) and --model FILE (see --help)"));
         return false;
     }
     return true;
@@ -116,6 +127,31 @@ QByteArray foldsCsv(const gs::FeatureTable& table, const std::vector<std::int64_
     return s.toUtf8();
 }
 
+/// The library's analysed tracks that have a genre (albums per row in `albums`).
+int libraryTable(const QCommandLineParser& parser, const TrainArgs& a, gs::FeatureTable& table, QStringList& albums,
+                 int& failed)
+{
+    LibraryTable library;
+    const int status = loadLibraryTable(parser, a.table, QStringLiteral("classify train"), library);
+    if (status == Usage)
+        return status;
+    failed = library.missing;
+    const gs::FeatureTable& all = library.table;
+    table = gs::FeatureTable(all.kind(), all.nFeatures(), all.size());
+    int noGenre = 0;
+    for (qsizetype r = 0; r < all.rows().size(); ++r) {
+        if (all.rows()[r].genre.trimmed().isEmpty()) {
+            ++noGenre;
+            continue;
+        }
+        table.add(all.rows()[r], dsp::Vector(all.matrix().row(r).transpose()));
+        albums << library.albums[r];
+    }
+    if (noGenre > 0)
+        progress(QStringLiteral("classify train: %1 analysed tracks without a genre left out").arg(noGenre));
+    return status;
+}
+
 } // namespace
 
 int runClassifyTrain(const QStringList& args)
@@ -126,11 +162,19 @@ int runClassifyTrain(const QStringList& args)
         return Usage;
     QElapsedTimer clock;
     clock.start();
-    const gs::ScannedInputs inputs = gs::InputScanner::scan(a.inputs);
-    for (const QString& e : inputs.errors)
-        error(e);
-    int failed = int(inputs.errors.size());
-    const gs::FeatureTable table = analyseFiles(inputs.files, a.table, failed);
+    int failed = 0;
+    gs::FeatureTable table;
+    QStringList libraryAlbums;
+    if (a.fromLibrary) {
+        if (libraryTable(parser, a, table, libraryAlbums, failed) == Usage)
+            return Usage;
+    } else {
+        const gs::ScannedInputs inputs = gs::InputScanner::scan(a.inputs);
+        for (const QString& e : inputs.errors)
+            error(e);
+        failed = int(inputs.errors.size());
+        table = analyseFiles(inputs.files, a.table, failed);
+    }
     QStringList genres = table.genres();
     std::sort(genres.begin(), genres.end());
     if (genres.size() < 2) {
@@ -143,9 +187,11 @@ int runClassifyTrain(const QStringList& args)
     for (const gs::FeatureRow& row : table.rows()) {
         y.push_back(int(genres.indexOf(row.genre)));
         artists << row.artist;
-        if (a.groupBy == gs::GroupBy::Album)
+        if (a.groupBy == gs::GroupBy::Album && !a.fromLibrary)
             albums << gs::AudioTags::read(row.path).album;
     }
+    if (a.groupBy == gs::GroupBy::Album && a.fromLibrary)
+        albums = libraryAlbums;
     const std::vector<std::int64_t> groups = gs::TrackGroups::of(artists, albums, a.groupBy);
     const std::vector<int> folds =
         dsp::StratifiedGroupKFold::assign(y, groups, {.n_splits = a.folds, .random_state = a.seed});

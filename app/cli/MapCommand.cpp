@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// genrescope-cli map DIR|FILE... --method pca|umap|tsne --csv coords.csv [--out plot.png|svg|pdf]
+// genrescope-cli map DIR|FILE...|--from-library --method pca|umap|tsne --csv coords.csv [--out plot.png|svg|pdf]
 //                [--features SET] [--standardize] [--seed N] [--n-neighbors 15]
 //                [--min-dist 0.1] [--perplexity 30] [--threads N]
 // A 2-D map of the tracks (genre = each file's folder name): the coordinates CSV
 // (path,title,artist,genre,x,y), the scatter figure, and how faithful the map is
 // (trustworthiness@10 and 5-NN genre agreement, dsp::Faithfulness) on the last stderr line.
+// --from-library maps the library's analysed tracks from its feature store (LibraryTableInput).
 // The same seed gives the same map bit for bit (UMAP and t-SNE are deterministic).
 #include "CliCommand.h"
+#include "LibraryTableInput.h"
 #include "TableInput.h"
 #include "analysis/Analyzer.h"
 #include "analysis/InputScanner.h"
@@ -38,6 +40,7 @@ struct MapArgs
     int nNeighbors = 15;
     double minDist = 0.1;
     double perplexity = 30.0;
+    bool fromLibrary = false;
 };
 
 /// The map: (n x 2) coordinates, the matrix it was made from and the axis labels.
@@ -72,9 +75,12 @@ bool readArgs(QCommandLineParser& parser, const QStringList& args, MapArgs& a)
         "share of each track's 5 nearest neighbours with its genre, in feature space and on the\n"
         "map (exact up to 5,000 tracks, else on a fixed random sample of 5,000; n/a below 22).\n"
         "Feature sets wider than 50 go through PCA to 50 components first. The same --seed\n"
-        "gives the same map, bit for bit."));
+        "gives the same map, bit for bit. --from-library maps the library's analysed tracks\n"
+        "instead (its feature store, nothing decoded; genre = the library's genre; rows in library\n"
+        "order; fma is not stored there)."));
     cli::addCommonOptions(parser);
     cli::addTableOptions(parser);
+    cli::addFromLibraryOption(parser);
     parser.addOption({QStringLiteral("method"), QStringLiteral("pca, umap (default) or tsne."), QStringLiteral("METHOD"),
                       QStringLiteral("umap")});
     parser.addOption({QStringLiteral("csv"), QStringLiteral("Coordinates CSV file."), QStringLiteral("FILE")});
@@ -112,8 +118,12 @@ bool readArgs(QCommandLineParser& parser, const QStringList& args, MapArgs& a)
         return false;
     }
     a.nNeighbors = int(nn);
-    if (parser.positionalArguments().isEmpty() || (a.out.isEmpty() && a.csv.isEmpty())) {
-        cli::error(QStringLiteral("map needs DIR|FILE... and --csv FILE and/or --out FILE (see --help)"));
+    bool valid = true;
+    a.fromLibrary = cli::fromLibrary(parser, a.table, QStringLiteral("map"), parser.positionalArguments(), valid);
+    if (!valid)
+        return false;
+    if ((parser.positionalArguments().isEmpty() && !a.fromLibrary) || (a.out.isEmpty() && a.csv.isEmpty())) {
+        cli::error(QStringLiteral("map needs DIR|FILE... (or --from-library) and --csv FILE and/or --out FILE (see --help)"));
         return false;
     }
     if (!a.out.isEmpty() && !render::FigureFile::formatFor(a.out)) {
@@ -235,11 +245,21 @@ int runMap(const QStringList& args)
         return cli::Usage;
     QElapsedTimer clock;
     clock.start();
-    const gs::ScannedInputs inputs = gs::InputScanner::scan(parser.positionalArguments());
-    for (const QString& e : inputs.errors)
-        cli::error(e);
-    int failed = int(inputs.errors.size());
-    auto table = std::make_shared<const gs::FeatureTable>(cli::analyseFiles(inputs.files, a.table, failed));
+    int failed = 0;
+    std::shared_ptr<const gs::FeatureTable> table;
+    if (a.fromLibrary) {
+        cli::LibraryTable fromLibrary;
+        if (const int status = cli::loadLibraryTable(parser, a.table, QStringLiteral("map"), fromLibrary); status == cli::Usage)
+            return status;
+        failed = fromLibrary.missing;
+        table = std::make_shared<const gs::FeatureTable>(std::move(fromLibrary.table));
+    } else {
+        const gs::ScannedInputs inputs = gs::InputScanner::scan(parser.positionalArguments());
+        for (const QString& e : inputs.errors)
+            cli::error(e);
+        failed = int(inputs.errors.size());
+        table = std::make_shared<const gs::FeatureTable>(cli::analyseFiles(inputs.files, a.table, failed));
+    }
     const int minimum = a.method == QLatin1String("pca") ? 2 : dsp::Umap::kMinSamples;
     if (table->size() < minimum) {
         cli::error(QStringLiteral("map: nothing to do: %1 file(s) analysed, at least %2 are needed").arg(QString::number(table->size()), QString::number(minimum)));

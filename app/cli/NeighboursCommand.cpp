@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// genrescope-cli neighbours FILE --in DIR|FILE... [-k 10] [--features SET] [--standardize]
+// genrescope-cli neighbours FILE --in DIR|FILE...|--from-library [-k 10] [--features SET] [--standardize]
 // The k nearest tracks to FILE in feature space (not on a 2-D map), FILE itself excluded:
 // CSV rank,path,genre,distance on stdout. Exact Euclidean distances (double) on the chosen
 // feature set, standardised over FILE and the --in tracks together when asked; ties keep
-// the input order.
+// the input order. With --from-library the candidates are the library's analysed tracks
+// (LibraryTableInput); FILE is one of them (by its path), else it is decoded once.
 #include "CliCommand.h"
+#include "LibraryTableInput.h"
 #include "TableInput.h"
 #include "analysis/InputScanner.h"
 #include "dsp/map/MapInput.h"
@@ -24,6 +26,7 @@ struct NeighboursArgs
     QString file;
     QStringList inputs;
     int k = 10;
+    bool fromLibrary = false;
 };
 
 bool readArgs(QCommandLineParser& parser, const QStringList& args, NeighboursArgs& a)
@@ -31,9 +34,13 @@ bool readArgs(QCommandLineParser& parser, const QStringList& args, NeighboursArg
     parser.setApplicationDescription(QStringLiteral(
         "The k nearest tracks to FILE among the --in tracks, in feature space (exact Euclidean\n"
         "distance on the chosen feature set, standardised with --standardize), FILE itself\n"
-        "excluded. CSV on stdout: rank,path,genre,distance (genre = the file's folder name)."));
+        "excluded. CSV on stdout: rank,path,genre,distance (genre = the file's folder name).\n"
+        "--from-library instead of --in searches the library's analysed tracks (its feature store,\n"
+        "nothing decoded again; genre = the library's genre); FILE is then a library track's path,\n"
+        "or another file, decoded once with the library's parameters."));
     cli::addCommonOptions(parser);
     cli::addTableOptions(parser);
+    cli::addFromLibraryOption(parser);
     parser.addOption({QStringLiteral("in"), QStringLiteral("Folder or file to search (repeatable)."), QStringLiteral("DIR|FILE")});
     parser.addOption({QStringLiteral("k"), QStringLiteral("How many neighbours (default 10)."), QStringLiteral("N"), QStringLiteral("10")});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The track whose neighbours are wanted."), QStringLiteral("FILE"));
@@ -46,8 +53,12 @@ bool readArgs(QCommandLineParser& parser, const QStringList& args, NeighboursArg
         return false;
     }
     a.inputs = parser.values(QStringLiteral("in")) + parser.positionalArguments().mid(1);
-    if (parser.positionalArguments().isEmpty() || a.inputs.isEmpty()) {
-        cli::error(QStringLiteral("neighbours needs FILE and --in DIR|FILE... (see --help)"));
+    bool valid = true;
+    a.fromLibrary = cli::fromLibrary(parser, a.table, QStringLiteral("neighbours"), a.inputs, valid);
+    if (!valid)
+        return false;
+    if (parser.positionalArguments().isEmpty() || (a.inputs.isEmpty() && !a.fromLibrary)) {
+        cli::error(QStringLiteral("neighbours needs FILE and --in DIR|FILE... or --from-library (see --help)"));
         return false;
     }
     a.file = parser.positionalArguments().first();
@@ -58,25 +69,69 @@ bool readArgs(QCommandLineParser& parser, const QStringList& args, NeighboursArg
     return true;
 }
 
+/// FILE first, then every other track of the --in inputs once, analysed.
+gs::FeatureTable fromFiles(const NeighboursArgs& a, int& failed)
+{
+    const gs::ScannedInputs inputs = gs::InputScanner::scan(a.inputs);
+    for (const QString& e : inputs.errors)
+        cli::error(e);
+    failed = int(inputs.errors.size());
+    const QString self = QFileInfo(a.file).canonicalFilePath();
+    QStringList files{a.file};
+    for (const QString& f : inputs.files)
+        if (QFileInfo(f).canonicalFilePath() != self && !files.contains(f))
+            files << f;
+    return cli::analyseFiles(files, a.table, failed);
+}
+
+/// FILE first (its stored row when it is a library track, else decoded once), then every
+/// other analysed library track, in library order. Returns Usage when nothing could be read.
+int libraryTable(const QCommandLineParser& parser, const NeighboursArgs& a, gs::FeatureTable& table, int& failed)
+{
+    cli::LibraryTable library;
+    const int status = cli::loadLibraryTable(parser, a.table, QStringLiteral("neighbours"), library);
+    if (status == cli::Usage)
+        return status;
+    failed = library.missing;
+    const QString self = QFileInfo(a.file).canonicalFilePath();
+    const auto& rows = library.table.rows();
+    qsizetype query = -1;
+    for (qsizetype r = 0; r < rows.size() && query < 0; ++r)
+        if (QFileInfo(rows[r].path).canonicalFilePath() == self)
+            query = r;
+    const gs::FeatureTable& source = library.table;
+    if (query >= 0) {
+        table = gs::FeatureTable(source.kind(), source.nFeatures(), source.size());
+        table.add(rows[query], dsp::Vector(source.matrix().row(query).transpose()));
+    } else {
+        cli::progress(QStringLiteral("neighbours: %1 is not an analysed library track; analysing it").arg(a.file));
+        int queryFailed = 0;
+        table = cli::analyseFiles({a.file}, a.table, queryFailed);
+        failed += queryFailed;
+        if (table.size() == 0)
+            return status;
+    }
+    for (qsizetype r = 0; r < rows.size(); ++r)
+        if (r != query)
+            table.add(rows[r], dsp::Vector(source.matrix().row(r).transpose()));
+    return status;
+}
+
 int runNeighbours(const QStringList& args)
 {
     QCommandLineParser parser;
     NeighboursArgs a;
     if (!readArgs(parser, args, a))
         return cli::Usage;
-    const gs::ScannedInputs inputs = gs::InputScanner::scan(a.inputs);
-    for (const QString& e : inputs.errors)
-        cli::error(e);
-    int failed = int(inputs.errors.size());
-    // FILE first, then every other input track once.
+    int failed = 0;
+    gs::FeatureTable table;
+    if (a.fromLibrary) {
+        if (libraryTable(parser, a, table, failed) == cli::Usage)
+            return cli::Usage;
+    } else {
+        table = fromFiles(a, failed);
+    }
     const QString self = QFileInfo(a.file).canonicalFilePath();
-    QStringList files{a.file};
-    for (const QString& f : inputs.files)
-        if (QFileInfo(f).canonicalFilePath() != self && !files.contains(f))
-            files << f;
-    int queryFailed = 0;
-    const gs::FeatureTable table = cli::analyseFiles(files, a.table, queryFailed);
-    failed += queryFailed;
     if (table.size() == 0 || QFileInfo(table.rows().front().path).canonicalFilePath() != self) {
         cli::error(QStringLiteral("neighbours: %1 could not be analysed").arg(a.file));
         return cli::Usage;
