@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -16,6 +17,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <optional>
 
 namespace gs {
 namespace {
@@ -32,6 +34,8 @@ struct ThreadConnections
 };
 thread_local ThreadConnections t_connections;
 
+constexpr int kBusyTimeoutMs = 15000; ///< how long a connection waits for another's lock
+
 QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
 
 bool fail(QString* error, const QString& what)
@@ -39,6 +43,29 @@ bool fail(QString* error, const QString& what)
     if (error)
         *error = QStringLiteral("library: %1").arg(what);
     return false;
+}
+
+// PRAGMA journal_mode=WAL needs the file to itself for a moment. When another connection reads
+// or migrates it then (a new library opened by two programs at once), SQLite answers "locked"
+// at once, without waiting through the busy time-out: try again for up to `waitMs`.
+// Returns nothing once the file is in WAL mode, else the reason (" (error)" or "").
+std::optional<QString> switchToWal(QSqlDatabase& db, int waitMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    for (;;) {
+        QSqlQuery q(db);
+        if (q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) && q.next())
+            return q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0
+                       ? std::nullopt
+                       : std::optional<QString>(QString()); // e.g. no shared memory for the -shm file
+        const QString code = q.lastError().nativeErrorCode();
+        const bool busy = code == QLatin1String("5") || code == QLatin1String("6"); // SQLITE_BUSY, _LOCKED
+        if (!busy || clock.elapsed() > waitMs)
+            return q.lastError().isValid() ? QStringLiteral(" (%1)").arg(q.lastError().text()) : QString();
+        q.finish();
+        QThread::msleep(10);
+    }
 }
 
 } // namespace
@@ -68,7 +95,7 @@ QSqlDatabase Library::connection() const
         return QSqlDatabase::database(name, false);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     t_connections.names.append(name);
-    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000");
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs);
     if (m_access == Access::Immutable) {
         // No locks, no -shm: nothing can change a file in a read-only folder under us.
         db.setDatabaseName(QUrl::fromLocalFile(m_paths.database()).toString(QUrl::FullyEncoded) +
@@ -150,13 +177,10 @@ bool Library::open(QString* error, OpenMode mode)
         return fail(error, QStringLiteral("%1 is not a GenreScope library (an SQLite database of another program)")
                                .arg(file));
     q.finish();
-    if (m_access == Access::ReadWrite &&
-        (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next() ||
-         q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0))
-        return fail(error, QStringLiteral("cannot switch %1 to WAL mode%2")
-                               .arg(file, q.lastError().isValid() ? QStringLiteral(" (%1)").arg(q.lastError().text())
-                                                                  : QString()));
-    q.finish();
+    if (m_access == Access::ReadWrite) {
+        if (const auto walProblem = switchToWal(db, kBusyTimeoutMs))
+            return fail(error, QStringLiteral("cannot switch %1 to WAL mode%2").arg(file, *walProblem));
+    }
     if (isReadOnly() && version >= 0 && version < LibrarySchema::latestVersion())
         return fail(error, QStringLiteral("%1 is read-only and needs an upgrade (schema version %2 of %3)")
                                .arg(file, QString::number(version), QString::number(LibrarySchema::latestVersion())));

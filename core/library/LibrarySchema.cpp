@@ -64,34 +64,46 @@ int LibrarySchema::version(QSqlDatabase& db)
 
 bool LibrarySchema::migrate(QSqlDatabase& db, QString* error)
 {
-    const int from = version(db);
-    if (from < 0) {
-        if (error)
-            *error = QStringLiteral("library: cannot read the schema version (%1)").arg(db.lastError().text());
-        return false;
-    }
-    if (from > latestVersion()) {
-        if (error)
-            *error = QStringLiteral("library: schema version %1 is newer than this GenreScope supports (%2)")
-                         .arg(QString::number(from), QString::number(latestVersion()));
-        return false;
-    }
-    for (int v = from; v < latestVersion(); ++v) {
-        if (!db.transaction()) {
+    // Each step runs under SQLite's write lock (BEGIN IMMEDIATE, waiting up to the connection's
+    // busy time-out) and reads the version again inside it: another connection or process that
+    // opens the same new file at the same moment may have applied the step meanwhile.
+    for (;;) {
+        const int from = version(db);
+        if (from < 0) {
             if (error)
-                *error = QStringLiteral("library: %1").arg(db.lastError().text());
+                *error = QStringLiteral("library: cannot read the schema version (%1)").arg(db.lastError().text());
             return false;
+        }
+        if (from > latestVersion()) {
+            if (error)
+                *error = QStringLiteral("library: schema version %1 is newer than this GenreScope supports (%2)")
+                             .arg(QString::number(from), QString::number(latestVersion()));
+            return false;
+        }
+        if (from == latestVersion())
+            return true;
+        if (!exec(db, QStringLiteral("BEGIN IMMEDIATE"), error))
+            return false;
+        const int locked = version(db);
+        if (locked != from) { // someone else migrated first: look again
+            exec(db, QStringLiteral("ROLLBACK"), nullptr);
+            if (locked < 0) {
+                if (error)
+                    *error = QStringLiteral("library: cannot read the schema version (%1)").arg(db.lastError().text());
+                return false;
+            }
+            continue;
         }
         bool ok = true;
-        for (const QString& sql : migrations().at(v))
+        for (const QString& sql : migrations().at(from))
             ok = ok && exec(db, sql, error);
-        ok = ok && exec(db, QStringLiteral("PRAGMA user_version = %1").arg(v + 1), error);
-        if (!ok || !db.commit()) {
-            db.rollback();
+        ok = ok && exec(db, QStringLiteral("PRAGMA user_version = %1").arg(from + 1), error);
+        ok = ok && exec(db, QStringLiteral("COMMIT"), error);
+        if (!ok) {
+            exec(db, QStringLiteral("ROLLBACK"), nullptr);
             return false;
         }
     }
-    return true;
 }
 
 } // namespace gs

@@ -2,7 +2,8 @@
 #pragma once
 // The library's SQLite schema as an ordered list of migrations. `PRAGMA user_version` holds
 // the number of migrations applied; migrate() applies the missing ones, each in its own
-// transaction, so a crash leaves the file at a whole version. A file newer than this build
+// transaction, so a crash leaves the file at a whole version; several connections or processes
+// may migrate one file at once (each step under the write lock). A file newer than this build
 // is refused (never downgraded).
 #include <QString>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Library on a real SQLite file: schema and migrations, WAL, playlists without duplicates,
-// statuses, queries, several threads at once, and crash repair.
+// statuses, queries, several threads at once, several openers of a new file, and crash repair.
 #include "library/Library.h"
 #include "library/LibrarySchema.h"
 #include "support/SqliteDamage.h"
@@ -12,7 +12,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
 
 #include <unistd.h>
 
@@ -331,6 +334,35 @@ private slots:
             QVERIFY(f.result());
         QCOMPARE(lib.tracks().size(), 40);
         QCOMPARE(lib.genres().size(), 4);
+    }
+
+    // Two programs that open one new library at the same moment (a fetch and the explorer, two
+    // fetches) both see an empty file; only one may create the schema, the other must find it.
+    void manyOpenersOfOneNewLibrary()
+    {
+        constexpr int openers = 6;
+        for (int round = 0; round < 8; ++round) {
+            const QString dir = freshDir();
+            std::atomic<int> waiting{openers};
+            QThreadPool pool; // one thread per opener: they wait for each other
+            pool.setMaxThreadCount(openers);
+            QList<QFuture<QString>> opened;
+            for (int o = 0; o < openers; ++o) {
+                opened << QtConcurrent::run(&pool, [&dir, &waiting] {
+                    Library lib{LibraryPaths(dir)};
+                    waiting.fetch_sub(1);
+                    while (waiting.load() > 0) // start together
+                        QThread::yieldCurrentThread();
+                    QString error;
+                    if (!lib.open(&error))
+                        return error.isEmpty() ? QStringLiteral("open failed") : error;
+                    return lib.schemaVersion() == LibrarySchema::latestVersion() ? QString()
+                                                                                 : QStringLiteral("wrong version");
+                });
+            }
+            for (auto& f : opened)
+                QVERIFY2(f.result().isEmpty(), qPrintable(QStringLiteral("round %1: %2").arg(round).arg(f.result())));
+        }
     }
 
     void repairResetsMissingFilesAndRemovesPartials()
