@@ -69,7 +69,9 @@ void ImportRunner::runNext()
 {
     if (m_pending.empty())
         return;
-    auto [job, label] = std::move(m_pending.front());
+    // Named copies, not a structured binding: clang 14 cannot capture those in a lambda.
+    auto job = std::move(m_pending.front().first);
+    const QString label = m_pending.front().second;
     m_pending.pop_front();
     m_current = label;
     emit started(label);
