@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Analyzer.h"
 
+#include "StoreImageRows.h"
 #include "TrackAnalyzer.h"
 #include "dsp/Pca.h"
 #include "library/FileHash.h"
@@ -122,43 +123,6 @@ QString analyzeGuarded(const TrackRecord& t, Analyzer::Run& run, std::optional<T
         return QStringLiteral("internal error");
     }
 }
-
-/// The flattened MFCC images of an analysis (FeatureTable's MfccImage order) as rows read
-/// from the store on demand, for the streamed PCA: never all of them in memory.
-class StoreImageRows : public dsp::PcaRowSource
-{
-public:
-    explicit StoreImageRows(std::shared_ptr<const AnalysisResult> result)
-        : m_result(std::move(result)), m_dims(m_result->store ? m_result->store->dims() : StoreDims{})
-    {
-    }
-    Eigen::Index rows() const override { return m_result->rows.size(); }
-    Eigen::Index cols() const override { return Eigen::Index(m_dims.nMfcc) * m_dims.frames; }
-    void readRows(Eigen::Index r0, Eigen::Index h, Eigen::MatrixXf& block) const override
-    {
-        dsp::Matrix image;
-        for (Eigen::Index i = 0; i < h; ++i) {
-            const CachedFeatures& f = m_result->features[qsizetype(r0 + i)];
-            const dsp::Matrix* use = &f.mfccImage;
-            if (f.mfccImage.size() == 0) {
-                const QString why = m_result->store ? m_result->store->readImage(f.storeIndex, image)
-                                                    : QStringLiteral("no feature store");
-                if (!why.isEmpty())
-                    throw std::runtime_error(why.toStdString());
-                use = &image;
-            }
-            if (use->size() != cols())
-                throw std::runtime_error("an MFCC image has the wrong size");
-            // numpy C order of the (n_mfcc x frames) image: coefficient 0 over all frames, ...
-            block.row(i) = Eigen::Map<const Eigen::Matrix<float, 1, Eigen::Dynamic>>(
-                dsp::Matrix(use->transpose()).data(), cols());
-        }
-    }
-
-private:
-    std::shared_ptr<const AnalysisResult> m_result;
-    StoreDims m_dims;
-};
 
 /// The PCA of the MFCC images streamed from the store (randomized SVD in passes).
 PcaResult streamedImagePca(const std::shared_ptr<const AnalysisResult>& last, bool standardize)
