@@ -14,13 +14,14 @@
 #include "ImportRunner.h"
 #include "LibraryModel.h"
 #include "LibraryPanel.h"
-#include "PcaPanel.h"
 #include "PlayerBar.h"
 #include "SpectrogramPanel.h"
 #include "analysis/Analyzer.h"
 #include "audio/Player.h"
 #include "library/DemoLocator.h"
 #include "library/Library.h"
+#include "map/MapJob.h"
+#include "map/MapPanel.h"
 #include "net/FetchJob.h"
 
 #include <QAbstractButton>
@@ -49,7 +50,8 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
     m_spectrogram = new SpectrogramPanel(this);
     m_playerBar = new PlayerBar(*m_player, this);
     m_analyzer = new Analyzer(dsp::FeatureParams{}, library.paths().featureDir(), 0, this);
-    m_pca = new PcaPanel(m_analyzer, this);
+    m_mapJob = new MapJob(0, this);
+    m_map = new MapPanel(m_analyzer, m_mapJob, this);
     m_fetch = new FetchController(library, this);
     m_downloads = new DownloadsPanel(library, *m_fetch, this);
 
@@ -59,9 +61,9 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
     libraryDock->setWidget(m_library);
     libraryDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, libraryDock);
-    auto* pcaDock = new QDockWidget(tr("PCA"), this);
+    auto* pcaDock = new QDockWidget(tr("Map"), this);
     pcaDock->setObjectName(QStringLiteral("pcaDock"));
-    pcaDock->setWidget(m_pca);
+    pcaDock->setWidget(m_map);
     pcaDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, pcaDock);
     resizeDocks({libraryDock, pcaDock}, {460, 560}, Qt::Horizontal); // restoreState() may override
@@ -137,15 +139,15 @@ void MainWindow::connectPanels()
     connect(m_fetch, &FetchController::rejected, this, [this](const QStringList& errors) {
         statusBar()->showMessage(tr("Not a source: %1").arg(errors.join(QStringLiteral("; "))), 12000);
     });
-    connect(m_pca, &PcaPanel::trackActivated, this, [this](qint64 id) {
+    connect(m_map, &MapPanel::trackActivated, this, [this](qint64 id) {
         if (m_player->currentTrackId() == id || m_player->load(id))
             m_player->play();
     });
-    connect(m_library, &LibraryPanel::trackSelected, m_pca, &PcaPanel::setCurrentTrack);
-    connect(m_player, &Player::trackChanged, m_pca, [this](qint64 id) { m_pca->setCurrentTrack(id); });
+    connect(m_library, &LibraryPanel::trackSelected, m_map, &MapPanel::setCurrentTrack);
+    connect(m_player, &Player::trackChanged, m_map, [this](qint64 id) { m_map->setCurrentTrack(id); });
     connect(m_library, &LibraryPanel::refreshed, this, [this] {
-        m_pca->setGenreColours(m_library->model()->genreColours());
-        m_pca->analyzeTracks(m_library->model()->snapshot().tracks);
+        m_map->setGenreColours(m_library->model()->genreColours());
+        m_map->analyzeTracks(m_library->model()->snapshot().tracks);
         m_player->setQueue(m_library->playableTrackIds());
         if (m_pendingShow != 0) {
             m_player->load(m_pendingShow); // shows what was just imported
@@ -264,6 +266,8 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(defaultSize());
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    if (const auto spec = MapSpec::fromKey(s.value(QStringLiteral("map/spec")).toString()))
+        m_map->setSpec(*spec); // the map chosen last time (its stored map shows at once)
     applySettings(AppSettings::load());
 }
 
@@ -280,6 +284,7 @@ void MainWindow::saveSettings()
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("map/spec"), m_map->spec().key());
     m_settings.colourMap = render::ColourMap(static_cast<render::ColourMap::Id>(m_spectrogram->colourMapBox()->currentIndex()));
     m_settings.volume = m_player->volume();
     m_settings.save();

@@ -19,7 +19,8 @@ class FetchController;
 class ImportRunner;
 class Library;
 class LibraryPanel;
-class PcaPanel;
+class MapJob;
+class MapPanel;
 class Player;
 class PlayerBar;
 class SpectrogramPanel;
@@ -42,7 +43,7 @@ public:
     [[nodiscard]] PlayerBar* playerBar() const { return m_playerBar; }
     [[nodiscard]] Player* player() const { return m_player; }
     [[nodiscard]] ImportRunner* importRunner() const { return m_importer; }
-    [[nodiscard]] PcaPanel* pcaPanel() const { return m_pca; }
+    [[nodiscard]] MapPanel* mapPanel() const { return m_map; }
 
 public slots:
     /// Imports files/folders given on the command line (see LibraryPanel for the genre
@@ -79,7 +80,8 @@ private:
     SpectrogramPanel* m_spectrogram = nullptr;
     PlayerBar* m_playerBar = nullptr;
     Analyzer* m_analyzer = nullptr;
-    PcaPanel* m_pca = nullptr;
+    MapJob* m_mapJob = nullptr;
+    MapPanel* m_map = nullptr;
     FetchController* m_fetch = nullptr;
     DownloadsPanel* m_downloads = nullptr;
     QDockWidget* m_downloadsDock = nullptr;

@@ -4,7 +4,7 @@
 #include "LibraryModel.h"
 #include "LibraryPanel.h"
 #include "MainWindow.h"
-#include "PcaPanel.h"
+#include "map/MapPanel.h"
 
 #include <QFile>
 #include <QTextStream>
@@ -23,11 +23,11 @@ StartupReport::StartupReport(MainWindow& window, QObject* parent) : QObject(pare
         report(false, 0);
     });
     // The PCA of the analysis that followed the first refresh; a zero timer lets the map paint.
-    connect(window.pcaPanel(), &PcaPanel::resultShown, this, [this] {
+    connect(window.mapPanel(), &MapPanel::resultShown, this, [this] {
         if (m_libraryShown)
-            QTimer::singleShot(0, this, [this] { report(true, int(m_window.pcaPanel()->result().table->size())); });
+            QTimer::singleShot(0, this, [this] { report(true, int(m_window.mapPanel()->result().table->size())); });
     });
-    connect(window.pcaPanel(), &PcaPanel::resultFailed, this, [this](const QString& error) {
+    connect(window.mapPanel(), &MapPanel::resultFailed, this, [this](const QString& error) {
         if (!m_libraryShown)
             return;
         bool anyDownloaded = false;

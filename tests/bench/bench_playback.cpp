@@ -11,7 +11,7 @@
 // CPU is CLOCK_THREAD_CPUTIME_ID of the GUI thread over the wall time; frames are the paint
 // events the two views received. Runs on whatever platform Qt picks (offscreen, xcb).
 #include "MainWindow.h"
-#include "PcaPanel.h"
+#include "map/MapPanel.h"
 #include "SpectrogramPanel.h"
 #include "SpectrogramView.h"
 #include "audio/Player.h"
@@ -149,7 +149,7 @@ int runWindow(double seconds, QSize size)
     window.show();
     gs::Player& player = *window.player();
     gs::SpectrogramPanel& panel = *window.spectrogramPanel();
-    if (!waitFor([&] { return window.pcaPanel()->result().ok(); }, 120000) ||
+    if (!waitFor([&] { return window.mapPanel()->result().ok(); }, 120000) ||
         !player.load(report.imported.first().id) ||
         !waitFor([&] { return panel.melView()->hasData() && panel.mfccView()->hasData(); }, 60000)) {
         std::fprintf(stderr, "bench_playback: the explorer did not get ready\n");

@@ -5,7 +5,7 @@
 #include "LibraryModel.h"
 #include "LibraryPanel.h"
 #include "MainWindow.h"
-#include "PcaPanel.h"
+#include "map/MapPanel.h"
 #include "UiFixture.h"
 #include "audio/Player.h"
 #include "map/MapView.h"
@@ -23,7 +23,7 @@ class TestPcaExplorer : public QObject
     uitest::LibraryFixture m_fx;
     std::unique_ptr<MainWindow> m_window;
 
-    PcaPanel& pca() { return *m_window->pcaPanel(); }
+    MapPanel& pca() { return *m_window->mapPanel(); }
     MapView& view() { return *pca().view(); }
     Player& player() { return *m_window->player(); }
 

@@ -4,8 +4,9 @@
 // setCurrentTrack rings the point, legend entries toggle genres, the axis and feature-set
 // choices, zoom / pan / reset, the hover text, the scree chart, and the exports (PNG, SVG,
 // CSV, .npy).
-#include "PcaPanel.h"
+#include "map/MapPanel.h"
 #include "analysis/Analyzer.h"
+#include "map/MapJob.h"
 #include "map/MapLegend.h"
 #include "map/MapView.h"
 #include "map/ScreeChart.h"
@@ -57,7 +58,8 @@ class TestPcaPanel : public QObject
     Q_OBJECT
     QTemporaryDir m_tmp;
     std::unique_ptr<Analyzer> m_analyzer;
-    std::unique_ptr<PcaPanel> m_panel;
+    std::unique_ptr<MapJob> m_job;
+    std::unique_ptr<MapPanel> m_panel;
     QList<TrackRecord> m_tracks;
 
     MapView& view() { return *m_panel->view(); }
@@ -82,12 +84,13 @@ private slots:
     void initTestCase()
     {
         m_analyzer = std::make_unique<Analyzer>(dsp::FeatureParams{}, m_tmp.filePath(QStringLiteral("features")));
-        m_panel = std::make_unique<PcaPanel>(m_analyzer.get());
+        m_job = std::make_unique<MapJob>();
+        m_panel = std::make_unique<MapPanel>(m_analyzer.get(), m_job.get());
         m_panel->resize(900, 650);
         m_panel->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
         m_tracks = corpusTracks();
-        QSignalSpy shown(m_panel.get(), &PcaPanel::resultShown);
+        QSignalSpy shown(m_panel.get(), &MapPanel::resultShown);
         m_panel->analyzeTracks(m_tracks);
         QVERIFY(m_panel->progressBar()->isVisible() || shown.size() > 0);
         QVERIFY(shown.wait(120000));
@@ -135,7 +138,7 @@ private slots:
 
     void clickingAPointEmitsItsTrack()
     {
-        QSignalSpy activated(m_panel.get(), &PcaPanel::trackActivated);
+        QSignalSpy activated(m_panel.get(), &MapPanel::trackActivated);
         const int row = isolatedRow(QStringLiteral("chiptune"));
         QVERIFY(row >= 0);
         QTest::mouseClick(&view(), Qt::LeftButton, {}, view().rowPosition(row));
@@ -179,7 +182,7 @@ private slots:
         QVERIFY(legend.shownGenres().contains(genre)); // the entry stays, dimmed, to switch it back
         QVERIFY(view().rowAt(pos) != row);
         QVERIFY(view().grab().toImage().pixelColor(pos) != QColor(view().genreColour(int(view().genres().indexOf(genre)))));
-        QSignalSpy activated(m_panel.get(), &PcaPanel::trackActivated);
+        QSignalSpy activated(m_panel.get(), &MapPanel::trackActivated);
         QTest::mouseClick(&view(), Qt::LeftButton, {}, pos);
         for (const auto& args : activated)
             QVERIFY(args.first().toLongLong() != result().table->rows()[row].id);
@@ -250,7 +253,7 @@ private slots:
         QFETCH(int, kind);
         QFETCH(bool, standardize);
         QFETCH(int, features);
-        QSignalSpy shown(m_panel.get(), &PcaPanel::resultShown);
+        QSignalSpy shown(m_panel.get(), &MapPanel::resultShown);
         m_panel->setStandardize(standardize);
         m_panel->setFeatureSet(FeatureSetKind(kind));
         QTRY_VERIFY_WITH_TIMEOUT(result().kind == FeatureSetKind(kind) && result().standardize == standardize, 60000);

@@ -9,7 +9,7 @@
 // SHA-256 and really goes through decoding and analysis (nothing comes from the cache).
 #include "LibraryPanel.h"
 #include "MainWindow.h"
-#include "PcaPanel.h"
+#include "map/MapPanel.h"
 #include "analysis/Analyzer.h"
 #include "library/FileHash.h"
 #include "library/Library.h"
@@ -98,7 +98,7 @@ private slots:
         window.resize(1600, 1000);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        const PcaPanel& pca = *window.pcaPanel();
+        const MapPanel& pca = *window.mapPanel();
         QVERIFY(!pca.result().ok()); // still analysing
 
         QElapsedTimer clock, sinceTick;
