@@ -9,6 +9,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <climits>
@@ -46,12 +47,22 @@ MapMethodControls::MapMethodControls(QWidget* parent) : QWidget(parent)
     m_recompute->setObjectName(QStringLiteral("mapRecompute"));
     m_recompute->setText(QStringLiteral("Recompute"));
     m_recompute->setToolTip(QStringLiteral("Fit the map again on every track (tracks added since are only placed)"));
-    auto* row = tightRow(this);
-    row->addWidget(m_method);
-    row->addWidget(m_pages, 1);
-    row->addWidget(m_seedLabel);
-    row->addWidget(m_seed);
-    row->addWidget(m_recompute);
+    // A narrow dock: the method and its parameters on one row, seed and Recompute (UMAP and
+    // t-SNE only) on a second one that PCA hides.
+    m_seed->setMaximumWidth(m_seed->fontMetrics().horizontalAdvance(QStringLiteral("0000000000")) + 24);
+    auto* rows = new QVBoxLayout(this);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto* first = new QHBoxLayout;
+    first->addWidget(m_method);
+    first->addWidget(m_pages, 1);
+    m_second = new QWidget(this);
+    auto* second = tightRow(m_second);
+    second->addWidget(m_seedLabel);
+    second->addWidget(m_seed);
+    second->addWidget(m_recompute);
+    second->addStretch(1);
+    rows->addLayout(first);
+    rows->addWidget(m_second);
     showMethodPage();
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
         showMethodPage();
@@ -133,9 +144,7 @@ void MapMethodControls::showMethodPage()
     const MapMethod m = method();
     m_pages->setCurrentIndex(int(m));
     const bool embedding = m != MapMethod::Pca;
-    m_seedLabel->setVisible(embedding);
-    m_seed->setVisible(embedding);
-    m_recompute->setVisible(embedding);
+    m_second->setVisible(embedding);
 }
 
 MapMethod MapMethodControls::method() const { return MapMethod(m_method->currentData().toInt()); }

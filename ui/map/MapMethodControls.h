@@ -62,6 +62,7 @@ private:
     QSpinBox* m_nNeighbors = nullptr;
     QDoubleSpinBox* m_minDist = nullptr;
     QDoubleSpinBox* m_perplexity = nullptr;
+    QWidget* m_second = nullptr; ///< seed and Recompute
     QLabel* m_seedLabel = nullptr;
     QSpinBox* m_seed = nullptr;
     QToolButton* m_recompute = nullptr;
