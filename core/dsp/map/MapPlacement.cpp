@@ -15,7 +15,8 @@ namespace dsp {
 namespace {
 
 using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-constexpr int kBlock = 256;
+constexpr int kMaxBlock = 256;
+constexpr Eigen::Index kBlockFloats = Eigen::Index(1) << 22; ///< 16 MB of distances per block
 constexpr int kSpareCandidates = 8; ///< extra candidates re-ranked by exact distance
 
 /// Queries [q0, q0 + h): candidates by the expanded (rounding-prone) form, then exact
@@ -68,11 +69,12 @@ KnnGraph MapPlacement::nearest(const FeaturesRef& data, const FeaturesRef& query
     g.distances.resize(g.indices.size());
     const RowMatrix x = data, q = query;
     const Eigen::VectorXf sq = x.rowwise().squaredNorm();
-    const int nBlocks = (g.n + kBlock - 1) / kBlock;
+    const int block = int(std::clamp<Eigen::Index>(kBlockFloats / std::max<Eigen::Index>(1, x.rows()), 1, kMaxBlock));
+    const int nBlocks = (g.n + block - 1) / block;
     std::atomic<int> next{0};
     const auto work = [&] {
         for (int b; (b = next.fetch_add(1)) < nBlocks;)
-            nearestBlock(x, sq, q, b * kBlock, std::min(kBlock, g.n - b * kBlock), k, g);
+            nearestBlock(x, sq, q, b * block, std::min(block, g.n - b * block), k, g);
     };
     std::vector<std::thread> pool;
     for (int t = 1; t < std::min(threads, nBlocks); ++t)

@@ -11,7 +11,7 @@
 //
 // Data: mapped X (n x d) and new X (q x d) float32, one row per sample; the map Y (n x m)
 // and the result (q x m) double. Deterministic; `threads` splits the queries and does not
-// change the result. Cost O(q n d) time, O(256 n) memory per thread.
+// change the result. Cost O(q n d) time, O(n) memory per thread (at most 16 MB of distances).
 #include "KnnGraph.h"
 #include "../ParameterError.h"
 
