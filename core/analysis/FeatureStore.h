@@ -8,9 +8,9 @@
 // ~1.2 kB a track) and <name>.gsimg (the 20 x 1292 MFCC images, ~100 kB a track); bytes in
 // FeatureStoreFormat.h. A writer owns one segment at a time through a lock file
 // (<name>.lock): the first writer takes "main", a second process at once (the explorer while
-// `library analyze` runs, or shard jobs on machines sharing the folder) takes the next free
-// name, so no two processes ever append to one file and no database locking over a shared
-// filesystem is needed. Readers read every segment; a normal library has one.
+// `library analyze` runs) takes the next free name ("main-2", ...); a shard job names its own
+// ("shard-I-of-N", writerName), so no two processes ever append to one file and no database
+// locking over a shared filesystem is needed. Readers read every segment; a normal library has one.
 //
 // Why files and not a table in library.sqlite: SQLite over network filesystems and without
 // WAL serialises concurrent writers (or corrupts with broken locking), while appending to

@@ -6,6 +6,8 @@
 // values are refused in one line (exit 2); a torn tail in a shard's segment, as a killed shard
 // leaves it, is cut and that track analysed again.
 #include "analysis/FeatureStore.h"
+#include "library/Library.h"
+#include "library/LocalImporter.h"
 #include "support/CliRunner.h"
 #include "support/Paths.h"
 
@@ -197,6 +199,29 @@ private slots:
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("no library at")), qPrintable(r.err));
         QVERIFY(!QFileInfo::exists(none));
+    }
+
+    // While a writer on this machine holds the library open with changes not yet checkpointed
+    // (the explorer importing), a shard reads them through the write-ahead log, still
+    // read-only.
+    void aShardSeesWhatAWriterHasNotCheckpointed()
+    {
+        const QString lib = importedLibrary(QStringLiteral("live"));
+        QVERIFY(!lib.isEmpty());
+        const QString extra = m_tmp.filePath(QStringLiteral("extra/electronic.mp3"));
+        QVERIFY(QDir().mkpath(QFileInfo(extra).path()));
+        const QString electronic = corpusDir() + QStringLiteral("/electronic/");
+        QVERIFY(QFile::copy(electronic + QDir(electronic).entryList({QStringLiteral("*.mp3")}, QDir::Files, QDir::Name).first(), extra));
+        gs::Library writer{gs::LibraryPaths(lib)};
+        QString why;
+        QVERIFY2(writer.open(&why), qPrintable(why));
+        const gs::LocalImportReport added = gs::LocalImporter::importPaths(writer, {extra}, QStringLiteral("electronic"));
+        QVERIFY2(added.fatal.isEmpty() && added.imported.size() == 1, qPrintable(added.fatal + added.failures.join(u' ')));
+        QVERIFY(QFileInfo(lib + QStringLiteral("/library.sqlite-wal")).size() > 0); // not checkpointed: the writer is open
+        const CliResult r = runCli(analyzeArgs(lib, {QStringLiteral("--shard"), QStringLiteral("1/1")}));
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("shard 1/1: %1 of %1 downloaded tracks").arg(m_tracks + 1)), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("%1 tracks: %1 analysed").arg(m_tracks + 1)), qPrintable(r.err));
     }
 
     void tornTailOfAShardIsCutAndRedone()
