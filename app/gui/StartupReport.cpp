@@ -25,7 +25,7 @@ StartupReport::StartupReport(MainWindow& window, QObject* parent) : QObject(pare
     // The PCA of the analysis that followed the first refresh; a zero timer lets the map paint.
     connect(window.mapPanel(), &MapPanel::resultShown, this, [this] {
         if (m_libraryShown)
-            QTimer::singleShot(0, this, [this] { report(true, int(m_window.mapPanel()->result().table->size())); });
+            QTimer::singleShot(0, this, [this] { report(true, m_window.mapPanel()->mappedTracks()); });
     });
     connect(window.mapPanel(), &MapPanel::resultFailed, this, [this](const QString& error) {
         if (!m_libraryShown)

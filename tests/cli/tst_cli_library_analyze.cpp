@@ -201,6 +201,28 @@ private slots:
         QVERIFY2(after.err.contains(QStringLiteral("0 analysed, 6 already in the store")), qPrintable(after.err));
     }
 
+    void startupWithTheUmapChosen()
+    {
+        // the map chosen last time (UMAP) is the one waited for; the second start finds it stored
+        const QString config = m_tmp.filePath(QStringLiteral("config-umap"));
+        QVERIFY(QDir().mkpath(config + QStringLiteral("/genrescope")));
+        QFile conf(config + QStringLiteral("/genrescope/genrescope.conf"));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write("[map]\nspec=umap features=summary standardize=0 n_neighbors=15 min_dist=0.1 seed=0\n");
+        conf.close();
+        for (int run = 0; run < 2; ++run) {
+            int tracks = -1, mapped = -1;
+            const GuiResult r = startupReport(lib(), config);
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            QVERIFY2(parseReport(r.out, tracks, mapped), qPrintable(r.out));
+            QCOMPARE(tracks, 6);
+            QCOMPARE(mapped, 6);
+            QDirIterator maps(lib() + QStringLiteral("/features"), {QStringLiteral("*.gsmap")}, QDir::Files,
+                              QDirIterator::Subdirectories);
+            QVERIFY(maps.hasNext()); // kept with the library
+        }
+    }
+
     void badUsage()
     {
         const CliResult r = runCli({QStringLiteral("library"), QStringLiteral("analyze"), QStringLiteral("--threads"),
