@@ -349,6 +349,47 @@ bool Library::setStatus(qint64 id, TrackStatus status, const QString& lastError,
     return q.numRowsAffected() == 1 || fail(error, QStringLiteral("no downloadable track %1").arg(id));
 }
 
+bool Library::setGenre(qint64 id, const QString& genre, QString* error)
+{
+    if (genre.trimmed().isEmpty())
+        return fail(error, QStringLiteral("a genre cannot be blank"));
+    if (refuseWrite(error))
+        return false;
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        return fail(error, db.lastError().text());
+    const qint64 genreKey = genreId(db, genre, error);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE tracks SET genre_id = ?, updated_at = ? WHERE id = ?"));
+    for (const QVariant& v : {QVariant(genreKey), QVariant(now()), QVariant(id)})
+        q.addBindValue(v);
+    if (genreKey == 0 || !q.exec() || q.numRowsAffected() != 1) {
+        const QString why = genreKey == 0 ? QStringLiteral("cannot store genre '%1'").arg(genre)
+                            : q.lastError().isValid() ? q.lastError().text()
+                                                      : QStringLiteral("no track %1").arg(id);
+        db.rollback();
+        return fail(error, why);
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return fail(error, db.lastError().text());
+    }
+    return true;
+}
+
+bool Library::removeTrack(qint64 id, QString* error)
+{
+    if (refuseWrite(error))
+        return false;
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM tracks WHERE id = ?")); // playlist_tracks: ON DELETE CASCADE
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(error, q.lastError().text());
+    return q.numRowsAffected() == 1 || fail(error, QStringLiteral("no track %1").arg(id));
+}
+
 QString Library::partialPath(const QString& finalBase)
 {
     return finalBase + QLatin1Char('.') + QString::number(QCoreApplication::applicationPid()) + partialSuffix();

@@ -110,6 +110,12 @@ public:
     /// Sets Pending / Failed / NoPreview with a one-line reason and clears the audio fields
     /// (the caller removes the file). Local files are never changed this way.
     bool setStatus(qint64 id, TrackStatus status, const QString& lastError = {}, QString* error = nullptr);
+    /// Files track `id` under `genre` (created if new; case-insensitive), e.g. to relabel a
+    /// track whose neighbours say it is mislabelled. The genre must not be blank.
+    bool setGenre(qint64 id, const QString& genre, QString* error = nullptr);
+    /// Removes track `id` from the library (and from its playlists). The audio file is left
+    /// on disk: it may be the user's own file.
+    bool removeTrack(qint64 id, QString* error = nullptr);
     /// Reconciles the file with the disk after a crash: Downloaded rows whose audio file is
     /// gone go back to Pending, and left-over temporary downloads are deleted (those of
     /// processes still running are left alone). Returns the number of rows reset.

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Library::setGenre and Library::removeTrack on a real SQLite library: a relabel files the
+// track under the (new or existing, case-insensitive) genre, the genre counts follow; a
+// removal drops the track but leaves the audio file; unknown
+// ids and blank genres are refused with a reason.
+#include "library/Library.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gs;
+
+class TestLibraryEdit : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<Library> m_lib;
+    QList<qint64> m_ids;
+    int m_n = 0;
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_lib = std::make_unique<Library>(LibraryPaths(m_dir.filePath(QStringLiteral("lib%1").arg(m_n++))));
+        QString error;
+        QVERIFY2(m_lib->open(&error), qPrintable(error));
+        QList<TrackRecord> files;
+        for (int i = 0; i < 3; ++i) {
+            const QString path = m_dir.filePath(QStringLiteral("t%1.mp3").arg(i));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("not really audio");
+            TrackRecord t;
+            t.audioPath = path;
+            t.sha256 = QStringLiteral("%1").arg(i, 64, 10, QLatin1Char('0'));
+            t.genre = i < 2 ? QStringLiteral("ambient") : QStringLiteral("Metal");
+            t.title = QStringLiteral("T%1").arg(i);
+            files << t;
+        }
+        QVERIFY2(m_lib->addLocalFiles(files, &error), qPrintable(error));
+        m_ids.clear();
+        for (const TrackRecord& t : files)
+            m_ids << t.id;
+    }
+
+    void relabelFilesTheTrackUnderTheGenre()
+    {
+        QString error;
+        QVERIFY2(m_lib->setGenre(m_ids[0], QStringLiteral("metal"), &error), qPrintable(error)); // existing, other case
+        QCOMPARE(m_lib->track(m_ids[0])->genre, QStringLiteral("Metal"));
+        QVERIFY2(m_lib->setGenre(m_ids[1], QStringLiteral("drone"), &error), qPrintable(error)); // new
+        QCOMPARE(m_lib->track(m_ids[1])->genre, QStringLiteral("drone"));
+        QCOMPARE(int(m_lib->tracksByGenre(QStringLiteral("metal")).size()), 2);
+        QCOMPARE(int(m_lib->tracksByGenre(QStringLiteral("ambient")).size()), 0);
+        QVERIFY(!m_lib->setGenre(m_ids[2], QStringLiteral("  "), &error));
+        QVERIFY(error.contains(QStringLiteral("blank")));
+        QVERIFY(!m_lib->setGenre(99999, QStringLiteral("jazz"), &error));
+        QCOMPARE(error, QStringLiteral("library: no track 99999"));
+        QCOMPARE(int(m_lib->tracksByGenre(QStringLiteral("jazz")).size()), 0); // rolled back with the update
+    }
+
+    void removeDropsTheTrackButNotItsFile()
+    {
+        QString error;
+        const QString audio = m_lib->track(m_ids[1])->audioPath;
+        QVERIFY2(m_lib->removeTrack(m_ids[1], &error), qPrintable(error));
+        QVERIFY(!m_lib->track(m_ids[1]).has_value());
+        QCOMPARE(int(m_lib->tracks().size()), 2);
+        QVERIFY(QFile::exists(audio));
+        QVERIFY(!m_lib->removeTrack(m_ids[1], &error));
+        QCOMPARE(error, QStringLiteral("library: no track %1").arg(m_ids[1]));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLibraryEdit)
+#include "tst_libraryedit.moc"
