@@ -72,6 +72,9 @@ void MapView::setData(render::MapData data, std::vector<QRgb> colours, bool keep
         m_visible[std::size_t(g)] = !m_hidden.contains(m_data.genres[g]);
     m_highlighted = -1;
     m_hover = -1;
+    m_marks.clear();
+    m_rowHidden.clear();
+    m_gesture.cancel();
     m_sprites = {};
     m_layerDirty = true;
     update();
@@ -79,6 +82,7 @@ void MapView::setData(render::MapData data, std::vector<QRgb> colours, bool keep
         setView(m_view.withPlot(layoutPlot()));
     else
         resetView();
+    emit dataChanged();
 }
 
 QRgb MapView::genreColour(int genre) const
@@ -126,6 +130,53 @@ void MapView::setHighlightedRow(int row)
     update(ringRect(m_highlighted));
     m_highlighted = next;
     update(ringRect(m_highlighted));
+}
+
+void MapView::setMarkedRows(MapMark mark, std::vector<int> rows)
+{
+    m_marks.set(mark, std::move(rows));
+    update();
+}
+
+void MapView::hideRows(const std::vector<int>& rows)
+{
+    bool changed = false;
+    for (const int row : rows) {
+        if (row < 0 || row >= int(size()) || isRowHidden(row))
+            continue;
+        if (m_rowHidden.empty())
+            m_rowHidden.assign(size(), 0);
+        m_rowHidden[std::size_t(row)] = 1;
+        render::MapPoint& pt = m_data.points[std::size_t(row)];
+        pt.x = pt.y = qQNaN(); // never drawn, indexed or selected; the rest of the row stays
+        changed = true;
+    }
+    if (!changed)
+        return;
+    m_index = render::MapIndex(m_data);
+    if (m_hover >= 0 && isRowHidden(m_hover))
+        setHoverRow(-1);
+    m_layerDirty = true;
+    update();
+}
+
+bool MapView::isRowHidden(int row) const
+{
+    return row >= 0 && std::size_t(row) < m_rowHidden.size() && m_rowHidden[std::size_t(row)];
+}
+
+bool MapView::rowShown(int row) const
+{
+    if (row < 0 || row >= int(size()) || isRowHidden(row))
+        return false;
+    const int g = m_data.points[std::size_t(row)].genre;
+    return g < 0 || g >= int(m_visible.size()) || m_visible[std::size_t(g)];
+}
+
+QString MapView::gestureHelp()
+{
+    return tr("Click a point to play it; wheel: zoom; drag: pan\n"
+              "Shift+drag: select in a box; Ctrl+drag or Alt+drag: select in a lasso");
 }
 
 bool MapView::isHighlightShown() const { return !ringRect(m_highlighted).isEmpty(); }
@@ -306,6 +357,15 @@ void MapView::paintEvent(QPaintEvent*)
     if (!m_layer.isNull())
         p.drawImage(m_view.plot().topLeft(), m_layer);
     paintAxes(p);
+    if (!m_marks.empty()) {
+        p.save();
+        p.setClipRect(m_view.plot());
+        m_marksDrawn = m_marks.paint(p, m_data, m_view, devicePixelRatioF(), [this](int row) { return rowShown(row); });
+        p.restore();
+    } else {
+        m_marksDrawn = {};
+    }
+    m_gesture.paint(p);
     paintRing(p, m_hover, false);
     paintRing(p, m_highlighted, true);
 }
@@ -375,6 +435,16 @@ void MapView::setHoverRow(int row)
 void MapView::mousePressEvent(QMouseEvent* event)
 {
     if (event->button() == Qt::LeftButton && m_view.plot().contains(event->position())) {
+        const Qt::KeyboardModifiers mods = event->modifiers();
+        if (mods & (Qt::ShiftModifier | Qt::ControlModifier | Qt::AltModifier)) {
+            m_gesture.begin(mods & Qt::ShiftModifier ? MapSelectionGesture::Mode::Box : MapSelectionGesture::Mode::Lasso,
+                            event->position());
+            setHoverRow(-1);
+            QToolTip::hideText();
+            m_pressPos = {-1, -1};
+            event->accept();
+            return;
+        }
         m_pressPos = m_lastPos = event->pos();
         m_dragging = false;
         event->accept();
@@ -386,6 +456,13 @@ void MapView::mousePressEvent(QMouseEvent* event)
 
 void MapView::mouseMoveEvent(QMouseEvent* event)
 {
+    if (m_gesture.active()) {
+        update(m_gesture.bounds());
+        m_gesture.extend(event->position());
+        update(m_gesture.bounds());
+        event->accept();
+        return;
+    }
     if ((event->buttons() & Qt::LeftButton) && m_pressPos.x() >= 0) {
         if ((event->pos() - m_pressPos).manhattanLength() > 3)
             m_dragging = true;
@@ -410,6 +487,12 @@ void MapView::mouseMoveEvent(QMouseEvent* event)
 
 void MapView::mouseReleaseEvent(QMouseEvent* event)
 {
+    if (event->button() == Qt::LeftButton && m_gesture.active()) {
+        m_gesture.extend(event->position());
+        finishSelection();
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton && m_pressPos.x() >= 0) {
         const bool click = !m_dragging;
         m_pressPos = {-1, -1};
@@ -442,5 +525,27 @@ void MapView::wheelEvent(QWheelEvent* event)
 }
 
 void MapView::leaveEvent(QEvent*) { setHoverRow(-1); }
+
+void MapView::finishSelection()
+{
+    update(m_gesture.bounds());
+    const std::vector<int> rows = m_gesture.finish(m_data, m_view, [this](int row) { return rowShown(row); });
+    emit rowsSelected(QList<int>(rows.begin(), rows.end()));
+}
+
+bool MapView::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) { // the help where no point is under the mouse
+        const auto* help = static_cast<QHelpEvent*>(event);
+        if (m_hover < 0 && !m_gesture.active() && m_view.plot().contains(help->pos()))
+            QToolTip::showText(help->globalPos(), gestureHelp(), this);
+        else if (m_hover >= 0)
+            QToolTip::showText(help->globalPos(), tooltipFor(m_hover), this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(event);
+}
 
 } // namespace gs

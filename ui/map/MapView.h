@@ -9,9 +9,15 @@
 //  - Picking goes through a render::MapIndex built once per setData() (O(n)); panning and
 //    zooming only change the render::MapTransform.
 //  - Mouse: hover shows tooltipFor(row), a click on a point emits rowClicked(row), the wheel
-//    zooms around the cursor, a drag pans; resetView() fits all points again.
+//    zooms around the cursor, a drag pans; resetView() fits all points again. Shift+drag
+//    selects the points in a box, Ctrl+drag or Alt+drag those in a lasso: rowsSelected(rows).
+//  - Marks (MapMarks): sets of rows ringed over the cached layer (neighbours, a list being
+//    looked at, the selection, search matches); setting them never re-renders the points.
+//  - hideRows(): rows taken off the map (not drawn, not picked, not selected) until setData().
 // Rows are the rows of the MapData given. The view only paints and handles input; what a
 // genre or a row means belongs to the caller. GUI thread only.
+#include "MapMarks.h"
+#include "MapSelectionGesture.h"
 #include "render/MapData.h"
 #include "render/MapIndex.h"
 #include "render/MapSprites.h"
@@ -75,15 +81,31 @@ public:
     /// not cause one).
     [[nodiscard]] int layerRenders() const { return m_layerRenders; }
 
+    /// Rings `rows` as `mark` (replacing that set; dropped by setData()).
+    void setMarkedRows(MapMark mark, std::vector<int> rows);
+    [[nodiscard]] const std::vector<int>& markedRows(MapMark mark) const { return m_marks.rows(mark); }
+    /// How many rings of `mark` the last paint drew (rows shown and in view).
+    [[nodiscard]] int marksDrawn(MapMark mark) const { return m_marksDrawn[std::size_t(mark)]; }
+    /// Takes rows off the map until the next setData() (one re-render of the layer).
+    void hideRows(const std::vector<int>& rows);
+    [[nodiscard]] bool isRowHidden(int row) const;
+    /// What the mouse does, for the tooltip outside the points.
+    static QString gestureHelp();
+
 public slots:
     void resetView();
 
 signals:
     void rowClicked(int row);
+    /// setData() or clear() replaced the rows (marks and hidden rows are gone).
+    void dataChanged();
     void genreVisibilityChanged(const QString& genre, bool visible);
     void rowHovered(int row); ///< -1 when the mouse leaves every point
+    /// A box or lasso selection ended (rows ascending; empty when it enclosed nothing).
+    void rowsSelected(const QList<int>& rows);
 
 protected:
+    bool event(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
@@ -105,6 +127,8 @@ private:
     void paintRing(QPainter& p, int row, bool current) const;
     void setHoverRow(int row);
     [[nodiscard]] QRect ringRect(int row) const;
+    [[nodiscard]] bool rowShown(int row) const;
+    void finishSelection();
 
     render::MapData m_data;
     render::MapIndex m_index;
@@ -123,6 +147,10 @@ private:
     std::function<QString(int)> m_tooltip;
     int m_highlighted = -1;
     int m_hover = -1;
+    MapMarks m_marks;
+    std::array<int, MapMarks::kKinds> m_marksDrawn{};
+    std::vector<char> m_rowHidden; ///< by row; empty when none is hidden
+    MapSelectionGesture m_gesture;
     bool m_dragging = false;
     QPoint m_pressPos{-1, -1}, m_lastPos;
 };
