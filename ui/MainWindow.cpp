@@ -14,6 +14,9 @@
 #include "ImportRunner.h"
 #include "LibraryModel.h"
 #include "LibraryPanel.h"
+#include "listen/ListenController.h"
+#include "listen/MapSelectionBar.h"
+#include "map/MapView.h"
 #include "PlayerBar.h"
 #include "SpectrogramPanel.h"
 #include "analysis/Analyzer.h"
@@ -52,6 +55,8 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
     m_analyzer = new Analyzer(dsp::FeatureParams{}, library.paths().featureDir(), 0, this);
     m_mapJob = new MapJob(0, this);
     m_map = new MapPanel(m_analyzer, m_mapJob, this);
+    m_listen = new ListenController(library, *m_player, *m_map->view(), this);
+    m_map->insertMapBar(m_listen->selectionBar());
     m_fetch = new FetchController(library, this);
     m_downloads = new DownloadsPanel(library, *m_fetch, this);
 
@@ -66,7 +71,13 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
     pcaDock->setWidget(m_map);
     pcaDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, pcaDock);
+    auto* listenDock = new QDockWidget(tr("Neighbourhood"), this);
+    listenDock->setObjectName(QStringLiteral("neighbourhoodDock"));
+    listenDock->setWidget(m_listen->tabs());
+    listenDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    splitDockWidget(pcaDock, listenDock, Qt::Vertical);
     resizeDocks({libraryDock, pcaDock}, {460, 560}, Qt::Horizontal); // restoreState() may override
+    resizeDocks({pcaDock, listenDock}, {640, 300}, Qt::Vertical);
     m_downloadsDock = new QDockWidget(tr("Downloads"), this);
     m_downloadsDock->setObjectName(QStringLiteral("downloadsDock"));
     m_downloadsDock->setWidget(m_downloads);
@@ -118,10 +129,7 @@ void MainWindow::connectPanels()
         if (m_player->load(id) && playing)
             m_player->play();
     });
-    connect(m_library, &LibraryPanel::trackActivated, this, [this](qint64 id) {
-        if (m_player->currentTrackId() == id || m_player->load(id))
-            m_player->play();
-    });
+    connect(m_library, &LibraryPanel::trackActivated, this, &MainWindow::playFromLibrary);
     connect(m_importer, &ImportRunner::finished, this, [this](const QString&, const LocalImportReport& report) {
         if (m_showImported && !report.imported.isEmpty() && m_player->currentTrackId() == 0)
             m_pendingShow = report.imported.first().id;
@@ -139,16 +147,14 @@ void MainWindow::connectPanels()
     connect(m_fetch, &FetchController::rejected, this, [this](const QStringList& errors) {
         statusBar()->showMessage(tr("Not a source: %1").arg(errors.join(QStringLiteral("; "))), 12000);
     });
-    connect(m_map, &MapPanel::trackActivated, this, [this](qint64 id) {
-        if (m_player->currentTrackId() == id || m_player->load(id))
-            m_player->play();
-    });
+    connect(m_map, &MapPanel::trackActivated, this, &MainWindow::playFromLibrary);
     connect(m_library, &LibraryPanel::trackSelected, m_map, &MapPanel::setCurrentTrack);
     connect(m_player, &Player::trackChanged, m_map, [this](qint64 id) { m_map->setCurrentTrack(id); });
     connect(m_library, &LibraryPanel::refreshed, this, [this] {
         m_map->setGenreColours(m_library->model()->genreColours());
         m_map->analyzeTracks(m_library->model()->snapshot().tracks);
-        m_player->setQueue(m_library->playableTrackIds());
+        if (!m_listen->ownsQueue()) // a neighbourhood or selection being played keeps its queue
+            m_player->setQueue(m_library->playableTrackIds());
         if (m_pendingShow != 0) {
             m_player->load(m_pendingShow); // shows what was just imported
             m_pendingShow = 0;
@@ -168,6 +174,29 @@ void MainWindow::connectPanels()
     connect(m_player, &Player::playingChanged, m_spectrogram, &SpectrogramPanel::setPlaying);
     connect(m_player, &Player::failed, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
     connect(m_spectrogram, &SpectrogramPanel::seekRequested, m_player, &Player::seek);
+    connectListening();
+}
+
+void MainWindow::connectListening()
+{
+    const auto showMap = [this] { // the rows of the map on screen (PCA, UMAP or t-SNE)
+        const bool embedding = m_map->shownSpec().isEmbedding();
+        m_listen->setMap(embedding ? m_map->mapResult().table : m_map->result().table, m_map->shownSpec().standardize,
+                         m_analyzer->lastResult());
+    };
+    connect(m_map, &MapPanel::resultShown, m_listen, showMap);
+    connect(m_map, &MapPanel::resultFailed, m_listen, [this] { m_listen->setMap({}, false, {}); });
+    connect(m_library, &LibraryPanel::trackSelected, m_listen, &ListenController::selectTrack);
+    connect(m_map, &MapPanel::trackActivated, m_listen, &ListenController::selectTrack);
+    connect(m_listen, &ListenController::libraryChanged, m_library, &LibraryPanel::refresh);
+    connect(m_listen, &ListenController::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+}
+
+void MainWindow::playFromLibrary(qint64 trackId)
+{
+    m_player->setQueue(m_library->playableTrackIds()); // back to the library's order
+    if (m_player->currentTrackId() == trackId || m_player->load(trackId))
+        m_player->play();
 }
 
 void MainWindow::onTrackChanged(qint64 trackId, const QString& path)

@@ -21,6 +21,7 @@ class Library;
 class LibraryPanel;
 class MapJob;
 class MapPanel;
+class ListenController;
 class Player;
 class PlayerBar;
 class SpectrogramPanel;
@@ -44,6 +45,7 @@ public:
     [[nodiscard]] Player* player() const { return m_player; }
     [[nodiscard]] ImportRunner* importRunner() const { return m_importer; }
     [[nodiscard]] MapPanel* mapPanel() const { return m_map; }
+    [[nodiscard]] ListenController* listen() const { return m_listen; }
 
 public slots:
     /// Imports files/folders given on the command line (see LibraryPanel for the genre
@@ -63,6 +65,8 @@ protected:
 private:
     void buildMenus();
     void connectPanels();
+    void connectListening();
+    void playFromLibrary(qint64 trackId);
     void onTrackChanged(qint64 trackId, const QString& path);
     void onFirstRefresh();
     [[nodiscard]] QSize defaultSize() const;
@@ -82,6 +86,7 @@ private:
     Analyzer* m_analyzer = nullptr;
     MapJob* m_mapJob = nullptr;
     MapPanel* m_map = nullptr;
+    ListenController* m_listen = nullptr;
     FetchController* m_fetch = nullptr;
     DownloadsPanel* m_downloads = nullptr;
     QDockWidget* m_downloadsDock = nullptr;

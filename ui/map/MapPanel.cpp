@@ -189,6 +189,12 @@ void MapPanel::setSpec(const MapSpec& s)
     requestMap();
 }
 
+void MapPanel::insertMapBar(QWidget* bar)
+{
+    auto* box = static_cast<QVBoxLayout*>(layout());
+    box->insertWidget(box->indexOf(m_view), bar);
+}
+
 const FeatureTable* MapPanel::shownTable() const
 {
     if (!m_anyShown)

@@ -75,6 +75,9 @@ public:
     /// "N tracks placed onto the map, not fitted ..." (empty when none are).
     [[nodiscard]] QString placedText() const;
 
+    /// Puts `bar` (e.g. search and selection controls) right above the map.
+    void insertMapBar(QWidget* bar);
+
     /// Colours of genres shared with the rest of the window (missing ones: palette).
     void setGenreColours(const QHash<QString, QColor>& colours);
 
