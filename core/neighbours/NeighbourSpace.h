@@ -7,6 +7,7 @@
 //    distance with ties in row order (the CLI's order).
 //  - graph(k): every row's k nearest others through dsp::KnnSearch (exact up to 20,000 rows,
 //    hnsw above), for duplicate and misfit finding.
+// Memory: the table is shared, not copied (a standardised copy only when asked).
 // Immutable once built: share it between threads as shared_ptr<const NeighbourSpace>.
 #include "Neighbour.h"
 #include "analysis/FeatureTable.h"
@@ -26,7 +27,7 @@ public:
     /// non-finite values, std::bad_alloc when memory runs out.
     NeighbourSpace(std::shared_ptr<const FeatureTable> table, bool standardize);
 
-    [[nodiscard]] int size() const { return int(m_x.rows()); }
+    [[nodiscard]] int size() const { return m_table ? int(m_table->size()) : 0; }
     [[nodiscard]] const FeatureTable& table() const { return *m_table; }
     [[nodiscard]] std::shared_ptr<const FeatureTable> sharedTable() const { return m_table; }
     [[nodiscard]] bool standardized() const { return m_standardize; }
@@ -37,8 +38,11 @@ public:
     [[nodiscard]] dsp::KnnGraph graph(int k, int threads = 1, const dsp::MapControl& control = {}) const;
 
 private:
+    /// (rows x features): the table's values, or their standardised copy.
+    [[nodiscard]] Eigen::Ref<const Eigen::MatrixXf> x() const;
+
     std::shared_ptr<const FeatureTable> m_table;
-    Eigen::MatrixXf m_x; ///< (rows x features), standardised if asked
+    Eigen::MatrixXf m_standardized; ///< only when standardising (else the table's values are used)
     bool m_standardize = false;
 };
 
