@@ -24,6 +24,7 @@
 #include "support/CliRunner.h"
 #include "support/Paths.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -247,7 +248,8 @@ private slots:
         QVERIFY(c.open(QIODevice::ReadOnly) && m.open(QIODevice::ReadOnly));
         QCOMPARE(c.readAll(), wantCsv);
         QCOMPARE(m.readAll(), wantM3u);
-        QTest::mouseClick(listen().selectionBar()->playButton(), Qt::LeftButton);
+        QVERIFY(listen().selectionBar()->playAction()->isEnabled());
+        listen().selectionBar()->playAction()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(player().currentTrackId(), table().rows()[rows.first()].id, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(player().isPlaying(), 10000);
         player().pause();

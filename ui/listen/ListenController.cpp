@@ -58,6 +58,9 @@ void ListenController::buildTabs(QWidget* parent)
     m_tabs->addTab(m_similar, tr("Similar"));
     m_tabs->addTab(m_duplicates, tr("Duplicates"));
     m_tabs->addTab(m_misfits, tr("Misfits"));
+    for (QWidget* w : {static_cast<QWidget*>(m_tabs), static_cast<QWidget*>(m_similar), static_cast<QWidget*>(m_duplicates),
+                       static_cast<QWidget*>(m_misfits)})
+        w->setMinimumWidth(140); // a narrow dock squeezes the controls instead of widening the window
     connect(m_tabs, &QTabWidget::currentChanged, this, &ListenController::onTabChanged);
     connect(m_similar, &SimilarPanel::kChanged, this, [this] {
         requestNeighbours();

@@ -17,35 +17,29 @@ MapSelectionBar::MapSelectionBar(QWidget* parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("mapSearch"));
-    m_search->setPlaceholderText(tr("Find on the map: title, artist, genre"));
+    m_search->setPlaceholderText(tr("Find on the map"));
+    m_search->setToolTip(tr("Rings the tracks whose title, artist or genre holds this text"));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(120);
     m_matches = new QLabel(this);
-    m_selected = new QLabel(this);
-    m_selected->setToolTip(MapView::gestureHelp());
-    m_play = new QToolButton(this);
-    m_play->setText(tr("Play selection"));
-    m_export = new QToolButton(this);
-    m_export->setText(tr("Export selection"));
-    m_export->setPopupMode(QToolButton::InstantPopup);
-    auto* menu = new QMenu(m_export);
-    menu->addAction(tr("CSV (path, title, artist, genre, x, y)\u2026"), this, [this] { emit exportRequested(Export::Csv); });
-    menu->addAction(tr("Playlist (.m3u)\u2026"), this, [this] { emit exportRequested(Export::M3u); });
-    m_export->setMenu(menu);
-    m_clear = new QToolButton(this);
-    m_clear->setText(tr("Clear"));
-    m_clear->setToolTip(tr("Clear the selection"));
+    m_selection = new QToolButton(this);
+    m_selection->setObjectName(QStringLiteral("mapSelection"));
+    m_selection->setPopupMode(QToolButton::InstantPopup);
+    m_selection->setToolTip(MapView::gestureHelp());
+    auto* menu = new QMenu(m_selection);
+    m_play = menu->addAction(tr("Play the selection"), this, &MapSelectionBar::playRequested);
+    m_csv = menu->addAction(tr("Export as CSV (path, title, artist, genre, x, y)\u2026"), this,
+                            [this] { emit exportRequested(Export::Csv); });
+    m_m3u = menu->addAction(tr("Export as a playlist (.m3u)\u2026"), this, [this] { emit exportRequested(Export::M3u); });
+    menu->addSeparator();
+    m_clear = menu->addAction(tr("Clear the selection"), this, &MapSelectionBar::clearRequested);
+    m_selection->setMenu(menu);
     layout->addWidget(m_search, 1);
     layout->addWidget(m_matches);
-    layout->addSpacing(8);
-    layout->addWidget(m_selected);
-    layout->addWidget(m_play);
-    layout->addWidget(m_export);
-    layout->addWidget(m_clear);
+    layout->addWidget(m_selection);
     setMatchCount(0, false);
     setSelectionCount(0);
     connect(m_search, &QLineEdit::textChanged, this, &MapSelectionBar::searchChanged);
-    connect(m_play, &QToolButton::clicked, this, &MapSelectionBar::playRequested);
-    connect(m_clear, &QToolButton::clicked, this, &MapSelectionBar::clearRequested);
 }
 
 void MapSelectionBar::setMatchCount(int matches, bool searching)
@@ -55,13 +49,12 @@ void MapSelectionBar::setMatchCount(int matches, bool searching)
 
 void MapSelectionBar::setSelectionCount(int selected)
 {
-    m_selected->setText(selected > 0 ? tr("%1 selected").arg(selected) : tr("Shift/Ctrl+drag to select"));
-    m_play->setEnabled(selected > 0);
-    m_export->setEnabled(selected > 0);
-    m_clear->setEnabled(selected > 0);
+    m_selection->setText(selected > 0 ? tr("%1 selected").arg(selected) : tr("No selection"));
+    for (QAction* a : {m_play, m_csv, m_m3u, m_clear})
+        a->setEnabled(selected > 0);
 }
 
 QString MapSelectionBar::matchText() const { return m_matches->text(); }
-QString MapSelectionBar::selectionText() const { return m_selected->text(); }
+QString MapSelectionBar::selectionText() const { return m_selection->text(); }
 
 } // namespace gs

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The bar above the map: a search box (title, artist or genre; searchChanged(text)) with how
-// many tracks match, and the box / lasso selection's count with "Play selection", "Export"
-// (CSV or .m3u; exportRequested(kind)) and "Clear". Only paints and handles input; GUI thread.
+// many tracks match, and a selection button ("12 selected") whose menu plays the box / lasso
+// selection (playRequested), exports it (CSV or .m3u; exportRequested(kind)) or clears it.
+// Only paints and handles input; GUI thread.
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QToolButton;
@@ -24,7 +26,7 @@ public:
     [[nodiscard]] QLineEdit* searchBox() const { return m_search; }
     [[nodiscard]] QString matchText() const;
     [[nodiscard]] QString selectionText() const;
-    [[nodiscard]] QToolButton* playButton() const { return m_play; }
+    [[nodiscard]] QAction* playAction() const { return m_play; }
 
 signals:
     void searchChanged(const QString& text);
@@ -35,10 +37,11 @@ signals:
 private:
     QLineEdit* m_search = nullptr;
     QLabel* m_matches = nullptr;
-    QLabel* m_selected = nullptr;
-    QToolButton* m_play = nullptr;
-    QToolButton* m_export = nullptr;
-    QToolButton* m_clear = nullptr;
+    QToolButton* m_selection = nullptr;
+    QAction* m_play = nullptr;
+    QAction* m_csv = nullptr;
+    QAction* m_m3u = nullptr;
+    QAction* m_clear = nullptr;
 };
 
 } // namespace gs
