@@ -10,6 +10,7 @@ namespace {
 const QString kLibrary = QStringLiteral("library/location");
 const QString kConcurrency = QStringLiteral("downloads/concurrency");
 const QString kColourMap = QStringLiteral("view/colourMap");
+const QString kMfccColourMap = QStringLiteral("view/mfccColourMap");
 const QString kVolume = QStringLiteral("player/volume");
 } // namespace
 
@@ -21,6 +22,8 @@ AppSettings AppSettings::load()
     a.downloadConcurrency = std::clamp(s.value(kConcurrency, a.downloadConcurrency).toInt(), 1, 16);
     if (const auto map = render::ColourMap::fromName(s.value(kColourMap).toString()))
         a.colourMap = *map;
+    if (const auto map = render::ColourMap::fromName(s.value(kMfccColourMap).toString()))
+        a.mfccColourMap = *map;
     a.volume = std::clamp(s.value(kVolume, double(a.volume)).toFloat(), 0.0f, 1.0f);
     return a;
 }
@@ -31,6 +34,7 @@ void AppSettings::save() const
     s.setValue(kLibrary, libraryLocation);
     s.setValue(kConcurrency, downloadConcurrency);
     s.setValue(kColourMap, colourMap.name());
+    s.setValue(kMfccColourMap, mfccColourMap.name());
     s.setValue(kVolume, double(volume));
 }
 

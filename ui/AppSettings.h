@@ -13,7 +13,9 @@ struct AppSettings
 {
     QString libraryLocation{};      ///< empty = GENRESCOPE_LIBRARY or the default; applies at the next start
     int downloadConcurrency = 4;    ///< parallel preview downloads, 1..16
-    render::ColourMap colourMap{};  ///< of the feature views
+    render::ColourMap colourMap{};  ///< of the mel spectrogram view
+    /// Of the MFCC view: diverging by default, as librosa.display.specshow draws signed data.
+    render::ColourMap mfccColourMap{render::ColourMap::Id::Coolwarm};
     float volume = 0.8f;            ///< player volume, 0..1
 
     static AppSettings load();

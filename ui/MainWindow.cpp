@@ -19,6 +19,7 @@
 #include "map/MapView.h"
 #include "PlayerBar.h"
 #include "SpectrogramPanel.h"
+#include "SpectrogramView.h"
 #include "analysis/Analyzer.h"
 #include "audio/Player.h"
 #include "library/DemoLocator.h"
@@ -304,6 +305,7 @@ void MainWindow::applySettings(const AppSettings& settings)
 {
     m_settings = settings;
     m_spectrogram->setColourMap(settings.colourMap);
+    m_spectrogram->setMfccColourMap(settings.mfccColourMap);
     m_player->setVolume(settings.volume);
     m_fetch->setConcurrency(settings.downloadConcurrency);
 }
@@ -314,7 +316,8 @@ void MainWindow::saveSettings()
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("map/spec"), m_map->spec().key());
-    m_settings.colourMap = render::ColourMap(static_cast<render::ColourMap::Id>(m_spectrogram->colourMapBox()->currentIndex()));
+    m_settings.colourMap = m_spectrogram->melView()->colourMap();
+    m_settings.mfccColourMap = m_spectrogram->mfccView()->colourMap();
     m_settings.volume = m_player->volume();
     m_settings.save();
 }

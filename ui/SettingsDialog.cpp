@@ -17,7 +17,8 @@ namespace gs {
 
 SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     : QDialog(parent), m_initial(settings), m_library(new QLineEdit(settings.libraryLocation, this)),
-      m_concurrency(new QSpinBox(this)), m_colourMap(new QComboBox(this)), m_sections(new QVBoxLayout)
+      m_concurrency(new QSpinBox(this)), m_colourMap(new QComboBox(this)),
+      m_mfccColourMap(new QComboBox(this)), m_sections(new QVBoxLayout)
 {
     setWindowTitle(tr("Settings"));
     m_library->setPlaceholderText(tr("default (GENRESCOPE_LIBRARY or the data folder)"));
@@ -29,6 +30,8 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     m_concurrency->setValue(settings.downloadConcurrency);
     m_colourMap->addItems(render::ColourMap::names());
     m_colourMap->setCurrentIndex(int(settings.colourMap.id()));
+    m_mfccColourMap->addItems(render::ColourMap::names());
+    m_mfccColourMap->setCurrentIndex(int(settings.mfccColourMap.id()));
     auto* note = new QLabel(tr("A new library location is used from the next start. "
                                "GENRESCOPE_LIBRARY, when set, wins over it."), this);
     note->setWordWrap(true);
@@ -38,7 +41,8 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     form->addRow(tr("Library folder:"), libraryRow);
     form->addRow(QString(), note);
     form->addRow(tr("Parallel downloads:"), m_concurrency);
-    form->addRow(tr("Colour map:"), m_colourMap);
+    form->addRow(tr("Mel colour map:"), m_colourMap);
+    form->addRow(tr("MFCC colour map:"), m_mfccColourMap);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(general);
@@ -69,6 +73,7 @@ AppSettings SettingsDialog::settings() const
     s.libraryLocation = m_library->text().trimmed();
     s.downloadConcurrency = m_concurrency->value();
     s.colourMap = render::ColourMap(static_cast<render::ColourMap::Id>(m_colourMap->currentIndex()));
+    s.mfccColourMap = render::ColourMap(static_cast<render::ColourMap::Id>(m_mfccColourMap->currentIndex()));
     return s;
 }
 

@@ -31,6 +31,7 @@ private:
     QLineEdit* m_library = nullptr;
     QSpinBox* m_concurrency = nullptr;
     QComboBox* m_colourMap = nullptr;
+    QComboBox* m_mfccColourMap = nullptr;
     QVBoxLayout* m_sections = nullptr;
 };
 

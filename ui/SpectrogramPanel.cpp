@@ -17,11 +17,18 @@ namespace gs {
 SpectrogramPanel::SpectrogramPanel(QWidget* parent)
     : QWidget(parent), m_loader(new FeatureLoader(this)), m_mel(new SpectrogramView(SpectrogramView::Kind::Mel, this)),
       m_mfcc(new SpectrogramView(SpectrogramView::Kind::Mfcc, this)), m_cmap(new QComboBox(this)),
+      m_mfccCmap(new QComboBox(this)),
       m_range(new QSpinBox(this)), m_live(new QCheckBox(tr("Live"), this)), m_readout(new QLabel(this))
 {
     m_current = m_mel;
     m_cmap->setObjectName(QStringLiteral("colourMap"));
     m_cmap->addItems(render::ColourMap::names());
+    m_cmap->setToolTip(tr("Colours of the mel spectrogram"));
+    m_mfccCmap->setObjectName(QStringLiteral("mfccColourMap"));
+    m_mfccCmap->addItems(render::ColourMap::names());
+    m_mfccCmap->setToolTip(tr("Colours of the MFCC view; a diverging map (coolwarm) is centred on zero"));
+    m_mfccCmap->setCurrentIndex(int(render::ColourMap::Id::Coolwarm));
+    m_mfcc->setColourMap(render::ColourMap(render::ColourMap::Id::Coolwarm));
     m_range->setObjectName(QStringLiteral("dbRange"));
     m_range->setRange(20, 120);
     m_range->setSingleStep(10);
@@ -30,11 +37,13 @@ SpectrogramPanel::SpectrogramPanel(QWidget* parent)
     m_range->setToolTip(tr("Colour range of the mel spectrogram below its maximum"));
     m_live->setToolTip(tr("Reveal the views as the audio plays"));
     m_readout->setObjectName(QStringLiteral("hoverReadout"));
-    m_readout->setMinimumWidth(300);
+    m_readout->setMinimumWidth(190); // grows into the row's free space; keeps the window's minimum width
 
     auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Colours:"), this));
+    controls->addWidget(new QLabel(tr("Mel:"), this));
     controls->addWidget(m_cmap);
+    controls->addWidget(new QLabel(tr("MFCC:"), this));
+    controls->addWidget(m_mfccCmap);
     controls->addWidget(new QLabel(tr("Range:"), this));
     controls->addWidget(m_range);
     controls->addWidget(m_live);
@@ -54,8 +63,12 @@ SpectrogramPanel::SpectrogramPanel(QWidget* parent)
     connect(m_cmap, &QComboBox::currentIndexChanged, this, [this](int i) {
         const render::ColourMap map(static_cast<render::ColourMap::Id>(i));
         m_mel->setColourMap(map);
-        m_mfcc->setColourMap(map);
         emit colourMapChanged(map);
+    });
+    connect(m_mfccCmap, &QComboBox::currentIndexChanged, this, [this](int i) {
+        const render::ColourMap map(static_cast<render::ColourMap::Id>(i));
+        m_mfcc->setColourMap(map);
+        emit mfccColourMapChanged(map);
     });
     connect(m_range, &QSpinBox::valueChanged, m_mel, [this](int db) { m_mel->setDbRange(db); });
     for (SpectrogramView* v : {m_mel, m_mfcc}) {
@@ -102,6 +115,8 @@ void SpectrogramPanel::onFailed(qint64 trackId, const QString& message)
 }
 
 void SpectrogramPanel::setColourMap(const render::ColourMap& map) { m_cmap->setCurrentIndex(int(map.id())); }
+
+void SpectrogramPanel::setMfccColourMap(const render::ColourMap& map) { m_mfccCmap->setCurrentIndex(int(map.id())); }
 
 void SpectrogramPanel::setPosition(qint64 ms)
 {

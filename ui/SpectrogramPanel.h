@@ -31,13 +31,16 @@ public:
     /// The view last hovered or clicked (the mel view at first): what Ctrl+E exports.
     [[nodiscard]] SpectrogramView* currentView() const { return m_current; }
     [[nodiscard]] qint64 currentTrack() const { return m_trackId; }
+    /// The colour map choices of the mel view and of the MFCC view (coolwarm at first).
     [[nodiscard]] QComboBox* colourMapBox() const { return m_cmap; }
+    [[nodiscard]] QComboBox* mfccColourMapBox() const { return m_mfccCmap; }
 
 public slots:
     /// Analyses `path` and shows it under `title`; a repeated request for the current track
     /// is ignored.
     void showTrack(qint64 trackId, const QString& path, const QString& title);
     void setColourMap(const render::ColourMap& map);
+    void setMfccColourMap(const render::ColourMap& map);
     void setPosition(qint64 ms);
     void setPlaying(bool playing);
     void setDuration(qint64 ms);
@@ -45,6 +48,7 @@ public slots:
 signals:
     void seekRequested(qint64 ms);
     void colourMapChanged(const render::ColourMap& map);
+    void mfccColourMapChanged(const render::ColourMap& map);
     /// Both views show the features of `trackId`.
     void featuresShown(qint64 trackId);
 
@@ -57,6 +61,7 @@ private:
     SpectrogramView* m_mfcc = nullptr;
     SpectrogramView* m_current = nullptr;
     QComboBox* m_cmap = nullptr;
+    QComboBox* m_mfccCmap = nullptr;
     QSpinBox* m_range = nullptr;
     QCheckBox* m_live = nullptr;
     QLabel* m_readout = nullptr;

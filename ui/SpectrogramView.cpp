@@ -141,6 +141,8 @@ std::pair<float, float> SpectrogramView::colourRange() const
     const auto [lo, hi] = render::finiteRange(m_values);
     if (m_kind == Kind::Mel)
         return {hi - float(m_rangeDb), hi};
+    if (m_map.isDiverging())
+        return render::symmetricRange(lo, hi);
     return {lo, hi};
 }
 

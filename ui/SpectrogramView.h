@@ -41,7 +41,8 @@ public:
     [[nodiscard]] bool hasData() const { return m_values.size() > 0; }
     [[nodiscard]] const dsp::FeatureParams& params() const { return m_params; }
     [[nodiscard]] const render::ColourMap& colourMap() const { return m_map; }
-    /// The colour range [vmin, vmax] in use.
+    /// The colour range [vmin, vmax] in use: mel, the dB range below the maximum; MFCC, the
+    /// data's range, symmetric about zero with a diverging colour map (zero reads as neutral).
     [[nodiscard]] std::pair<float, float> colourRange() const;
     /// The annotated figure this view shows (title, parameters, colours, range), at `size`.
     [[nodiscard]] render::SpectrogramPlotSpec plotSpec(const QSize& size) const;

@@ -19,6 +19,7 @@
 #include <cmath>
 #include <new>
 #include <optional>
+#include <tuple>
 
 namespace cli {
 namespace {
@@ -42,8 +43,10 @@ void addRenderOptions(QCommandLineParser& p)
                  QStringLiteral("KIND"), QStringLiteral("mel")});
     p.addOption({QStringLiteral("out"), QStringLiteral("Output file, .png or .svg (required)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("cmap"),
-                 QStringLiteral("Colour map: magma, viridis, inferno or grey (default magma)."),
-                 QStringLiteral("NAME"), QStringLiteral("magma")});
+                 QStringLiteral("Colour map: magma, viridis, inferno, grey or coolwarm (default: magma for mel, "
+                                "coolwarm for mfcc, as librosa.display.specshow picks for signed data; a diverging "
+                                "map's range is symmetric about zero unless --vmin/--vmax say otherwise)."),
+                 QStringLiteral("NAME")});
     p.addOption({QStringLiteral("raw"), QStringLiteral("One pixel per frame and bin, no axes (SVG embeds the image).")});
     p.addOption({QStringLiteral("width"), QStringLiteral("Figure width in pixels (default 1000)."), QStringLiteral("PX")});
     p.addOption({QStringLiteral("height"), QStringLiteral("Figure height in pixels (default 420)."), QStringLiteral("PX")});
@@ -92,7 +95,10 @@ bool readRequest(const QCommandLineParser& p, const FeatureOptions& features, Re
         error(QStringLiteral("%1: unknown --kind '%2' (mel or mfcc)").arg(r.input, p.value(QStringLiteral("kind"))));
         return false;
     }
-    const auto map = render::ColourMap::fromName(p.value(QStringLiteral("cmap")));
+    const QString cmap = p.isSet(QStringLiteral("cmap")) ? p.value(QStringLiteral("cmap"))
+                         : kind == QLatin1String("mfcc")  ? QStringLiteral("coolwarm")
+                                                          : QStringLiteral("magma");
+    const auto map = render::ColourMap::fromName(cmap);
     if (!map) {
         error(QStringLiteral("%1: unknown --cmap '%2' (%3)")
                   .arg(r.input, p.value(QStringLiteral("cmap")), render::ColourMap::names().join(QStringLiteral(", "))));
@@ -139,18 +145,29 @@ bool readRequest(const QCommandLineParser& p, const FeatureOptions& features, Re
     return true;
 }
 
+/// The spec with its colour range filled in: as given, else the data's finite range, made
+/// symmetric about zero for a diverging colour map when neither end was given.
+render::SpectrogramPlotSpec resolvedRange(render::SpectrogramPlotSpec spec, const dsp::Matrix& values)
+{
+    auto [lo, hi] = render::finiteRange(values);
+    if (spec.colourMap.isDiverging() && !spec.vmin && !spec.vmax)
+        std::tie(lo, hi) = render::symmetricRange(lo, hi);
+    spec.vmin = spec.vmin.value_or(lo);
+    spec.vmax = spec.vmax.value_or(hi);
+    return spec;
+}
+
 QString writeFigure(const RenderRequest& r, const dsp::Matrix& values)
 {
     if (QString why = render::SpectrogramPlot::check(values, r.spec); !why.isEmpty())
         return why;
+    const render::SpectrogramPlotSpec spec = resolvedRange(r.spec, values);
     if (r.raw) {
-        const auto [lo, hi] = render::finiteRange(values);
-        const QImage image = render::spectrogramImage(values, r.spec.colourMap, r.spec.vmin.value_or(lo),
-                                                      r.spec.vmax.value_or(hi));
-        return render::FigureFile::writeImage(r.output, image, r.spec.title);
+        const QImage image = render::spectrogramImage(values, spec.colourMap, *spec.vmin, *spec.vmax);
+        return render::FigureFile::writeImage(r.output, image, spec.title);
     }
-    return render::FigureFile::write(r.output, r.spec.size, r.spec.title, [&](QPainter& p, const QRectF& rect) {
-        render::SpectrogramPlot::paint(p, rect, values, r.spec);
+    return render::FigureFile::write(r.output, spec.size, spec.title, [&](QPainter& p, const QRectF& rect) {
+        render::SpectrogramPlot::paint(p, rect, values, spec);
     });
 }
 

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QImage>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +23,7 @@ private slots:
     void png();
     void svg_data();
     void svg();
+    void mfccDefaultsToCoolwarmAboutZero();
     void badInput_data();
     void badInput();
 
@@ -93,6 +95,26 @@ void TestCliRender::png()
         QCOMPARE(image.height(), size.height());
         QVERIFY2(std::abs(image.width() - 1294) <= 3, qPrintable(QString::number(image.width()))); // 30.04 s at 22050 / 512
     }
+}
+
+// librosa.display.specshow draws signed data such as MFCCs with coolwarm; the range is
+// symmetric about zero, so only the end of the larger magnitude is reached (this clip's
+// coefficient 0 is far more negative than any coefficient is positive).
+void TestCliRender::mfccDefaultsToCoolwarmAboutZero()
+{
+    const QString out = m_dir.filePath(QStringLiteral("mfcc_default.png"));
+    const Run r = render({m_clip, QStringLiteral("--out"), out, QStringLiteral("--kind"), QStringLiteral("mfcc"),
+                          QStringLiteral("--raw")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QImage image = QImage(out).convertToFormat(QImage::Format_RGB32);
+    QVERIFY(!image.isNull());
+    QSet<QRgb> seen;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            seen.insert(image.pixel(x, y) | 0xff000000u);
+    QVERIFY(seen.contains(qRgb(0x3b, 0x4c, 0xc0)));  // coolwarm's first entry: the most negative value
+    QVERIFY(!seen.contains(qRgb(0xb4, 0x04, 0x26))); // its last: only +max|x|, which no cell reaches
+    QVERIFY(!seen.contains(qRgb(0x00, 0x00, 0x04))); // nothing in magma's first colour
 }
 
 void TestCliRender::svg_data()

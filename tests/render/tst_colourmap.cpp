@@ -16,6 +16,9 @@ private slots:
     void parseNames();
     void mapFollowsMatplotlibBinning();
     void defaultIsMagma();
+    void onlyCoolwarmDiverges();
+    void symmetricRangeCentresZero_data();
+    void symmetricRangeCentresZero();
 };
 
 void TestColourMap::entries_data()
@@ -36,6 +39,9 @@ void TestColourMap::entries_data()
     QTest::newRow("grey first") << "grey" << 0 << "#000000";
     QTest::newRow("grey middle") << "grey" << 128 << "#808080";
     QTest::newRow("grey last") << "grey" << 255 << "#ffffff";
+    QTest::newRow("coolwarm first") << "coolwarm" << 0 << "#3b4cc0";
+    QTest::newRow("coolwarm middle") << "coolwarm" << 128 << "#dddcdc";
+    QTest::newRow("coolwarm last") << "coolwarm" << 255 << "#b40426";
 }
 
 void TestColourMap::entries()
@@ -61,6 +67,7 @@ void TestColourMap::parseNames_data()
     QTest::newRow("grey") << "grey" << true << "grey";
     QTest::newRow("gray alias") << "gray" << true << "grey";
     QTest::newRow("upper case") << "MAGMA" << true << "magma";
+    QTest::newRow("coolwarm") << "coolwarm" << true << "coolwarm";
     QTest::newRow("unknown") << "jet" << false << "";
     QTest::newRow("empty") << "" << false << "";
 }
@@ -96,6 +103,40 @@ void TestColourMap::defaultIsMagma()
     QCOMPARE(ColourMap().id(), ColourMap::Id::Magma);
     QVERIFY(ColourMap() == *ColourMap::fromName(u"magma"));
     QVERIFY(!(ColourMap() == ColourMap(ColourMap::Id::Inferno)));
+}
+
+void TestColourMap::onlyCoolwarmDiverges()
+{
+    for (const QString& name : ColourMap::names())
+        QCOMPARE(ColourMap::fromName(name)->isDiverging(), name == QLatin1String("coolwarm"));
+}
+
+void TestColourMap::symmetricRangeCentresZero_data()
+{
+    QTest::addColumn<float>("lo");
+    QTest::addColumn<float>("hi");
+    QTest::addColumn<float>("vmin");
+    QTest::addColumn<float>("vmax");
+    QTest::newRow("MFCC-like") << -500.0f << 150.0f << -500.0f << 500.0f;
+    QTest::newRow("larger above") << -2.0f << 3.0f << -3.0f << 3.0f;
+    QTest::newRow("all positive") << 1.0f << 4.0f << -4.0f << 4.0f;
+    QTest::newRow("all zero") << 0.0f << 0.0f << 0.0f << 0.0f;
+}
+
+void TestColourMap::symmetricRangeCentresZero()
+{
+    QFETCH(float, lo);
+    QFETCH(float, hi);
+    QFETCH(float, vmin);
+    QFETCH(float, vmax);
+    const auto [a, b] = render::symmetricRange(lo, hi);
+    QCOMPARE(a, vmin);
+    QCOMPARE(b, vmax);
+    // Zero lands on coolwarm's neutral middle entry (128 of 0..255) for any non-empty range.
+    if (b > a) {
+        const ColourMap cw(ColourMap::Id::Coolwarm);
+        QCOMPARE(cw.map((0.0f - a) / (b - a)), cw.at(128));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestColourMap)

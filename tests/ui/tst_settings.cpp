@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "SettingsDialog.h"
 #include "SpectrogramPanel.h"
+#include "SpectrogramView.h"
 #include "UiFixture.h"
 
 #include <QComboBox>
@@ -31,6 +32,9 @@ private slots:
     void roundTrip()
     {
         AppSettings a;
+        QCOMPARE(a.mfccColourMap.id(), render::ColourMap::Id::Coolwarm); // as librosa draws signed data
+        QCOMPARE(a.colourMap.id(), render::ColourMap::Id::Magma);
+        a.mfccColourMap = render::ColourMap(render::ColourMap::Id::Viridis);
         a.libraryLocation = QStringLiteral("/tmp/elsewhere");
         a.downloadConcurrency = 7;
         a.colourMap = render::ColourMap(render::ColourMap::Id::Inferno);
@@ -40,6 +44,7 @@ private slots:
         QCOMPARE(b.libraryLocation, a.libraryLocation);
         QCOMPARE(b.downloadConcurrency, 7);
         QCOMPARE(b.colourMap.id(), render::ColourMap::Id::Inferno);
+        QCOMPARE(b.mfccColourMap.id(), render::ColourMap::Id::Viridis);
         QCOMPARE(b.volume, 0.25f);
     }
 
@@ -82,6 +87,7 @@ private slots:
 
     void windowLayoutAndColourMapRestored()
     {
+        QSettings().clear(); // a first start: the MFCC view opens in coolwarm
         uitest::LibraryFixture fx;
         QString error;
         QVERIFY2(fx.open(&error), qPrintable(error));
@@ -90,12 +96,16 @@ private slots:
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
             w.resize(1111, 777);
+            QCOMPARE(w.spectrogramPanel()->mfccView()->colourMap().id(), render::ColourMap::Id::Coolwarm);
             w.spectrogramPanel()->setColourMap(render::ColourMap(render::ColourMap::Id::Viridis));
+            w.spectrogramPanel()->setMfccColourMap(render::ColourMap(render::ColourMap::Id::Grey));
             QTRY_COMPARE(w.size(), QSize(1111, 777));
             w.close();
         }
         MainWindow again(*fx.library, {.offerDemo = false});
         QCOMPARE(again.spectrogramPanel()->colourMapBox()->currentText(), QStringLiteral("viridis"));
+        QCOMPARE(again.spectrogramPanel()->mfccColourMapBox()->currentText(), QStringLiteral("grey"));
+        QCOMPARE(again.spectrogramPanel()->melView()->colourMap().id(), render::ColourMap::Id::Viridis);
         again.show();
         QVERIFY(QTest::qWaitForWindowExposed(&again));
         QCOMPARE(again.size(), QSize(1111, 777));

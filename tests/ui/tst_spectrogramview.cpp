@@ -51,6 +51,21 @@ private slots:
         QCOMPARE(playedLive, pixel(view, played)); // the played part is unchanged
     }
 
+    // As librosa.display.specshow draws MFCCs: a diverging map whose range is symmetric about
+    // zero, so zero reads as neutral; a sequential map keeps the data's own range.
+    void mfccRangeIsSymmetricWithADivergingMap()
+    {
+        SpectrogramView view(SpectrogramView::Kind::Mfcc);
+        view.setFeatures(m_f.mfcc, dsp::FeatureParams{}, QStringLiteral("mfcc"));
+        const float lo = m_f.mfcc.minCoeff();
+        const float hi = m_f.mfcc.maxCoeff();
+        QCOMPARE(view.colourRange(), std::make_pair(lo, hi));
+        view.setColourMap(render::ColourMap(render::ColourMap::Id::Coolwarm));
+        const float m = std::max(-lo, hi);
+        QCOMPARE(view.colourRange(), std::make_pair(-m, m));
+        QCOMPARE(view.plotSpec(QSize(800, 300)).vmin, std::optional<float>(-m));
+    }
+
     void hoverReadout_data()
     {
         QTest::addColumn<bool>("mfcc");

@@ -3,6 +3,7 @@
 
 #include "ColourMapTables.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace render {
@@ -24,12 +25,13 @@ ColourMap::Table build(const float (&source)[ColourMap::kSize][3])
 
 const ColourMap::Table& tableFor(ColourMap::Id id)
 {
-    static const std::array<ColourMap::Table, 4> all{build(tables::magma), build(tables::viridis),
-                                                      build(tables::inferno), build(tables::grey)};
+    static const std::array<ColourMap::Table, 5> all{build(tables::magma), build(tables::viridis),
+                                                      build(tables::inferno), build(tables::grey),
+                                                      build(tables::coolwarm)};
     return all[std::size_t(id)];
 }
 
-const std::array<const char*, 4> kNames{"magma", "viridis", "inferno", "grey"};
+const std::array<const char*, 5> kNames{"magma", "viridis", "inferno", "grey", "coolwarm"};
 
 } // namespace
 
@@ -70,6 +72,14 @@ QRgb ColourMap::map(float t) const
     const float x = t * float(kSize);
     const int i = x >= float(kSize - 1) ? kSize - 1 : (x >= 0.0f ? int(x) : 0);
     return (*m_table)[std::size_t(i)];
+}
+
+std::pair<float, float> symmetricRange(float lo, float hi)
+{
+    const float m = std::max(std::fabs(lo), std::fabs(hi));
+    if (!(m > 0.0f) || !std::isfinite(m))
+        return {lo, hi};
+    return {-m, m};
 }
 
 } // namespace render
