@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QStringDecoder>
 
+#include <cmath>
 #include <exception>
 #include <new>
 
@@ -46,6 +47,17 @@ void writeParams(dsp::ByteWriter& w, const dsp::FeatureParams& p, const DecodeOp
     w.i32(d.res_type == dsp::ResType::Polyphase ? 1 : 0);
 }
 
+// A value stored as a double that the parameters hold as a float: only values a float holds
+// exactly are accepted, so that a loaded model re-encodes to the same bytes.
+float float32(dsp::ByteReader& r, const char* what)
+{
+    const double v = r.finite(what);
+    const float f = float(v);
+    if (double(f) != v)
+        throw dsp::ParameterError(std::string("the model's ") + what + " is not a 32-bit float");
+    return f;
+}
+
 void readParams(dsp::ByteReader& r, dsp::FeatureParams& p, DecodeOptions& d)
 {
     p.stft.n_fft = r.intIn(1, dsp::FeatureParams::kMaxNfft, "n_fft");
@@ -54,7 +66,7 @@ void readParams(dsp::ByteReader& r, dsp::FeatureParams& p, DecodeOptions& d)
     p.stft.window = r.str(64);
     p.stft.center = r.intIn(0, 1, "center") == 1;
     p.stft.pad_mode = r.str(64);
-    p.stft.power = float(r.finite("power"));
+    p.stft.power = float32(r, "power");
     p.mel.sr = r.intIn(0, dsp::FeatureParams::kMaxSr, "sr");
     p.mel.n_fft = r.intIn(1, dsp::FeatureParams::kMaxNfft, "n_fft");
     p.mel.n_mels = r.intIn(1, dsp::FeatureParams::kMaxMels, "n_mels");
@@ -62,16 +74,18 @@ void readParams(dsp::ByteReader& r, dsp::FeatureParams& p, DecodeOptions& d)
     p.mel.fmax = r.finite("fmax");
     p.mel.htk = r.intIn(0, 1, "htk") == 1;
     p.mel.norm = r.str(64);
-    p.db.ref = float(r.finite("ref"));
+    p.db.ref = float32(r, "ref");
     p.db.ref_mode = r.intIn(0, 1, "ref mode") == 1 ? dsp::DbParams::RefMode::Max : dsp::DbParams::RefMode::Value;
-    p.db.amin = float(r.finite("amin"));
+    p.db.amin = float32(r, "amin");
     const bool hasTopDb = r.intIn(0, 1, "top_db flag") == 1;
-    const double topDb = r.finite("top_db");
-    p.db.top_db = hasTopDb ? std::optional<float>(float(topDb)) : std::nullopt;
+    const float topDb = float32(r, "top_db");
+    if (!hasTopDb && (topDb != 0.0f || std::signbit(topDb)))
+        throw dsp::ParameterError("the model's top_db is set but switched off");
+    p.db.top_db = hasTopDb ? std::optional<float>(topDb) : std::nullopt;
     p.mfcc.n_mfcc = r.intIn(1, dsp::FeatureParams::kMaxMels, "n_mfcc");
     p.mfcc.dct_type = r.intIn(1, 4, "dct_type");
     p.mfcc.norm = r.str(64);
-    p.mfcc.lifter = float(r.finite("lifter"));
+    p.mfcc.lifter = float32(r, "lifter");
     d.sr = r.intIn(0, dsp::FeatureParams::kMaxSr, "decoder sr");
     d.res_type = r.intIn(0, 1, "res_type") == 1 ? dsp::ResType::Polyphase : dsp::ResType::SoxrHq;
     p.validate();
@@ -79,7 +93,8 @@ void readParams(dsp::ByteReader& r, dsp::FeatureParams& p, DecodeOptions& d)
 
 QString utf8(const std::string& s, bool* ok)
 {
-    QStringDecoder decode(QStringConverter::Utf8);
+    // A leading byte-order mark is kept as a character, so that the name re-encodes as read.
+    QStringDecoder decode(QStringConverter::Utf8, QStringConverter::Flag::ConvertInitialBom);
     const QString out = decode(QByteArrayView(s.data(), qsizetype(s.size())));
     *ok = !decode.hasError();
     return out;

@@ -105,13 +105,48 @@ private slots:
                 bytes[random.below(std::uint32_t(bytes.size()))] = char(random.below(256));
             why.clear();
             const std::optional<gs::GenreModel> m = gs::GenreModel::fromBytes(bytes, &why);
-            if (m) { // damage in a value: still a consistent model
+            if (m) { // damage in a value: still a consistent model, which re-encodes as read
                 QCOMPARE(m->classifier->nClasses(), int(m->genres.size()));
+                QVERIFY(m->toBytes() == bytes);
                 QCOMPARE(m->classifier->predictProba(probe()).rows(), Eigen::Index(5));
             } else {
                 QVERIFY(!why.isEmpty() && !why.contains(u'\n'));
             }
         }
+    }
+
+    // What loads re-encodes to the very bytes read (found by fuzzing): a parameter the
+    // extractor holds as a float must be stored as one, a switched-off top_db carries no
+    // value, and a genre name's leading byte-order mark is part of the name.
+    void loadedModelsReencodeAsRead()
+    {
+        gs::GenreModel m = trained(dsp::ClassifierKind::LogReg);
+        m.genres[0] = QStringLiteral("\uFEFFambient");
+        const QByteArray good = m.toBytes();
+        QString why;
+        const std::optional<gs::GenreModel> back = gs::GenreModel::fromBytes(good, &why);
+        QVERIFY2(back, qPrintable(why));
+        QCOMPARE(back->genres[0], m.genres[0]);
+        QVERIFY(back->toBytes() == good);
+
+        // power (2.0, the double after pad_mode "constant") nudged to the next double.
+        const qsizetype power = good.indexOf(QByteArrayLiteral("constant")) + 8;
+        QVERIFY(power > 8);
+        QByteArray nudged = good;
+        QCOMPARE(nudged[power], char(0));
+        nudged[power] = char(1);
+        QVERIFY(!gs::GenreModel::fromBytes(nudged, &why));
+        QVERIFY2(why.contains(QStringLiteral("power is not a 32-bit float")), qPrintable(why));
+
+        gs::GenreModel off = trained(dsp::ClassifierKind::LogReg);
+        off.params.db.top_db.reset();
+        QByteArray topDb = off.toBytes();
+        QVERIFY(gs::GenreModel::fromBytes(topDb, &why));
+        const qsizetype flag = topDb.indexOf(QByteArrayLiteral("slaney")) + 6 + 8 + 4 + 8; // norm, ref, ref mode, amin
+        QCOMPARE(topDb.mid(flag, 12), QByteArray(12, '\0'));                                // flag 0, value 0.0
+        topDb[flag + 4 + 7] = char(0x40);                                                   // value 2.0
+        QVERIFY(!gs::GenreModel::fromBytes(topDb, &why));
+        QVERIFY2(why.contains(QStringLiteral("top_db")), qPrintable(why));
     }
 
     void missingAndUnwritableFiles()
