@@ -2,6 +2,7 @@
 #include "Stft.h"
 
 #include "ParameterError.h"
+#include "StftFrames.h"
 
 #include <algorithm>
 #include <cmath>
@@ -48,41 +49,7 @@ Stft::Stft(const StftParams& params)
 
 long Stft::frames(std::size_t n) const
 {
-    const long len = long(n);
-    if (m_params.center)
-        return 1 + len / m_params.hop_length;
-    return len < m_params.n_fft ? 0 : 1 + (len - m_params.n_fft) / m_params.hop_length;
-}
-
-float Stft::sampleAt(const float* y, std::size_t n, long i) const
-{
-    const long len = long(n);
-    if (i >= 0 && i < len)
-        return y[i];
-    if (!m_reflect || len < 2)
-        return 0.0f;
-    // numpy 'reflect' (no edge repeat), folded as often as needed
-    const long period = 2 * (len - 1);
-    long k = std::abs(i) % period;
-    if (k >= len)
-        k = period - k;
-    return y[k];
-}
-
-void Stft::loadFrame(const float* y, std::size_t n, long t)
-{
-    const int nfft = m_params.n_fft;
-    const long start = t * m_params.hop_length - (m_params.center ? nfft / 2 : 0);
-    float* in = m_plan.input();
-    const float* w = m_window.data();
-    if (start >= 0 && start + nfft <= long(n)) {
-        const float* src = y + start;
-        for (int i = 0; i < nfft; ++i)
-            in[i] = w[i] * src[i];
-        return;
-    }
-    for (int i = 0; i < nfft; ++i)
-        in[i] = w[i] * sampleAt(y, n, start + i);
+    return stft_frames::count(m_params.n_fft, m_params.hop_length, m_params.center, n);
 }
 
 void Stft::compute(const float* y, std::size_t n, Eigen::Ref<Matrix> out)
@@ -91,7 +58,8 @@ void Stft::compute(const float* y, std::size_t n, Eigen::Ref<Matrix> out)
     const int nBins = bins();
     const bool squared = m_params.power == 2.0f;
     for (long t = 0; t < nFrames; ++t) {
-        loadFrame(y, n, t);
+        stft_frames::load(y, n, t, m_params.n_fft, m_params.hop_length, m_params.center, m_reflect, m_window.data(),
+                          m_plan.input());
         m_plan.execute();
         const std::complex<float>* spec = m_plan.output();
         float* col = out.col(t).data();

@@ -40,9 +40,6 @@ public:
     void compute(const float* y, std::size_t n, Eigen::Ref<Matrix> out);
 
 private:
-    void loadFrame(const float* y, std::size_t n, long t);
-    [[nodiscard]] float sampleAt(const float* y, std::size_t n, long i) const;
-
     StftParams m_params;
     bool m_reflect = false;
     std::vector<float> m_window; ///< n_fft long, win_length window centred in it

@@ -2,6 +2,7 @@
 #include "PreciseStft.h"
 
 #include "dsp/ParameterError.h"
+#include "dsp/StftFrames.h"
 #include "dsp/Window.h"
 
 #include <fftw3.h>
@@ -61,10 +62,7 @@ PreciseStft::~PreciseStft()
 
 long PreciseStft::frames(std::size_t n) const
 {
-    const long len = long(n);
-    if (m_params.center)
-        return 1 + len / m_params.hop_length;
-    return len < m_params.n_fft ? 0 : 1 + (len - m_params.n_fft) / m_params.hop_length;
+    return stft_frames::count(m_params.n_fft, m_params.hop_length, m_params.center, n);
 }
 
 void PreciseStft::compute(const float* y, std::size_t n, Eigen::Ref<Matrix> power, Eigen::Ref<Matrix> magnitude)
@@ -72,29 +70,10 @@ void PreciseStft::compute(const float* y, std::size_t n, Eigen::Ref<Matrix> powe
     const long nFrames = frames(n);
     const int nfft = m_params.n_fft;
     const int nBins = bins();
-    const long len = long(n);
     const bool reflect = m_params.pad_mode == "reflect";
-    const auto sampleAt = [&](long i) -> float {
-        if (i >= 0 && i < len)
-            return y[i];
-        if (!reflect || len < 2)
-            return 0.0f;
-        const long period = 2 * (len - 1);
-        long k = std::abs(i) % period;
-        if (k >= len)
-            k = period - k;
-        return y[k];
-    };
     const auto* spec = static_cast<const fftw_complex*>(m_out);
     for (long t = 0; t < nFrames; ++t) {
-        const long start = t * m_params.hop_length - (m_params.center ? nfft / 2 : 0);
-        if (start >= 0 && start + nfft <= len) {
-            for (int i = 0; i < nfft; ++i)
-                m_in[i] = m_window[std::size_t(i)] * double(y[start + i]);
-        } else {
-            for (int i = 0; i < nfft; ++i)
-                m_in[i] = m_window[std::size_t(i)] * double(sampleAt(start + i));
-        }
+        stft_frames::load(y, n, t, nfft, m_params.hop_length, m_params.center, reflect, m_window.data(), m_in);
         fftw_execute(static_cast<fftw_plan>(m_plan));
         float* p = power.col(t).data();
         float* s = magnitude.col(t).data();
