@@ -57,6 +57,33 @@ protected:
     static void checkTrainingData(const Eigen::MatrixXd& x, const std::vector<int>& y, int nClasses);
     /// Throws unless x has `nFeatures` columns.
     static void checkWidth(const Eigen::MatrixXd& x, int nFeatures);
+
+    /// The probabilities of a libsvm/liblinear model whose classes are `labels` (its own order):
+    /// checks x's width; without a library model (one training class) that class gets 1;
+    /// otherwise rowProba(r, p) fills p with the library's probabilities of row r in `labels`
+    /// order, which land in their class columns, each row renormalised to sum 1.
+    template <typename RowProba>
+    static Eigen::MatrixXd libraryProba(const Eigen::MatrixXd& x, int nFeatures, int nClasses,
+                                        const std::vector<int>& labels, bool hasModel, RowProba&& rowProba)
+    {
+        checkWidth(x, nFeatures);
+        Eigen::MatrixXd out = Eigen::MatrixXd::Zero(x.rows(), nClasses);
+        if (!hasModel) {
+            if (!labels.empty())
+                out.col(labels.front()).setOnes();
+            return out;
+        }
+        std::vector<double> p(labels.size());
+        for (Eigen::Index r = 0; r < x.rows(); ++r) {
+            rowProba(r, p.data());
+            for (size_t c = 0; c < labels.size(); ++c)
+                out(r, labels[c]) = p[c];
+            const double sum = out.row(r).sum();
+            if (sum > 0.0)
+                out.row(r) /= sum;
+        }
+        return out;
+    }
 };
 
 } // namespace dsp

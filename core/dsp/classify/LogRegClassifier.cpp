@@ -102,24 +102,10 @@ void LogRegClassifier::buildView()
 
 Eigen::MatrixXd LogRegClassifier::predictProba(const Eigen::MatrixXd& x) const
 {
-    checkWidth(x, m_nFeatures);
-    Eigen::MatrixXd out = Eigen::MatrixXd::Zero(x.rows(), m_nClasses);
-    if (!m_model) {
-        if (!m_labels.empty())
-            out.col(m_labels.front()).setOnes();
-        return out;
-    }
-    std::vector<double> p(m_labels.size());
-    for (Eigen::Index r = 0; r < x.rows(); ++r) {
+    return libraryProba(x, m_nFeatures, m_nClasses, m_labels, bool(m_model), [&](Eigen::Index r, double* p) {
         const std::vector<feature_node> nodes = nodesOf(x, r);
-        predict_probability(m_model.get(), nodes.data(), p.data());
-        for (size_t c = 0; c < m_labels.size(); ++c)
-            out(r, m_labels[c]) = p[c];
-        const double sum = out.row(r).sum();
-        if (sum > 0.0)
-            out.row(r) /= sum;
-    }
-    return out;
+        predict_probability(m_model.get(), nodes.data(), p);
+    });
 }
 
 void LogRegClassifier::save(ByteWriter& out) const

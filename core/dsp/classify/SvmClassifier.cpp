@@ -159,25 +159,11 @@ void SvmClassifier::buildView()
 
 Eigen::MatrixXd SvmClassifier::predictProba(const Eigen::MatrixXd& x) const
 {
-    checkWidth(x, m_nFeatures);
-    Eigen::MatrixXd out = Eigen::MatrixXd::Zero(x.rows(), m_nClasses);
-    if (!m_model) {
-        if (!m_labels.empty())
-            out.col(m_labels.front()).setOnes();
-        return out;
-    }
     std::vector<svm_node> nodes;
-    std::vector<double> p(m_labels.size());
-    for (Eigen::Index r = 0; r < x.rows(); ++r) {
+    return libraryProba(x, m_nFeatures, m_nClasses, m_labels, bool(m_model), [&](Eigen::Index r, double* p) {
         toNodes(x, r, nodes);
-        svm_predict_probability(m_model.get(), nodes.data(), p.data());
-        for (size_t c = 0; c < m_labels.size(); ++c)
-            out(r, m_labels[c]) = p[c];
-        const double sum = out.row(r).sum();
-        if (sum > 0.0)
-            out.row(r) /= sum;
-    }
-    return out;
+        svm_predict_probability(m_model.get(), nodes.data(), p);
+    });
 }
 
 std::vector<int> SvmClassifier::decisionClass(const Eigen::MatrixXd& x) const
