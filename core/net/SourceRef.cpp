@@ -2,6 +2,7 @@
 #include "SourceRef.h"
 
 #include "library/TrackRecord.h"
+#include "text/Printable.h"
 
 #include <QRegularExpression>
 #include <QUrl>
@@ -11,8 +12,9 @@ namespace {
 
 bool validId(const SourceRef& ref)
 {
-    static const QRegularExpression deezer(QStringLiteral("^[0-9]{1,20}$"));
-    static const QRegularExpression spotify(QStringLiteral("^[A-Za-z0-9]{10,40}$"));
+    // Anchored to the whole id (\A...\z): "^...$" would also accept an id ending in a newline.
+    static const QRegularExpression deezer(QRegularExpression::anchoredPattern(QStringLiteral("[0-9]{1,20}")));
+    static const QRegularExpression spotify(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9]{10,40}")));
     switch (ref.kind) {
     case SourceRef::Kind::DeezerPlaylist: return deezer.match(ref.id).hasMatch();
     case SourceRef::Kind::SpotifyPlaylist: return spotify.match(ref.id).hasMatch();
@@ -59,18 +61,18 @@ std::optional<SourceRef> SourceRef::parse(const QString& input, QString* error)
             *error =
                 QStringLiteral("'%1': unsupported link scheme '%2' (expected an https playlist link from "
                                "open.spotify.com or deezer.com)")
-                    .arg(text, linkScheme);
+                    .arg(printable(text), printable(linkScheme));
         return std::nullopt;
     } else {
         ref = fromLink(text);
     }
     if (ref && validId(*ref))
         return ref;
-    if (error)
-        *error = ref ? QStringLiteral("'%1': not a valid playlist id or query").arg(text)
+    if (error) // what the user typed is escaped: the reason stays on one line
+        *error = ref ? QStringLiteral("'%1': not a valid playlist id or query").arg(printable(text))
                      : QStringLiteral("'%1': expected deezer:playlist/ID, spotify:playlist/ID, spotify:playlist:ID, "
                                       "itunes:QUERY, or an open.spotify.com / deezer.com playlist link")
-                           .arg(text);
+                           .arg(printable(text));
     return std::nullopt;
 }
 

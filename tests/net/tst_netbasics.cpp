@@ -61,6 +61,11 @@ private slots:
         QTest::newRow("other site") << "https://example.com/playlist/123" << false << 0 << "";
         QTest::newRow("empty itunes") << "itunes:  " << false << 0 << "";
         QTest::newRow("garbage") << "hello" << false << 0 << "";
+        // Found by fuzzing: "$" let an id end in a newline, which the canonical form then lost.
+        QTest::newRow("deezer id with a newline") << "deezer.Com/playlist/2\n/" << false << 0 << "";
+        QTest::newRow("spotify id with a newline") << "spotify:playlist/37i9dQZF1DXcBWIGoYBM5M\n" << true
+                                                   << int(Kind::SpotifyPlaylist) << "37i9dQZF1DXcBWIGoYBM5M";
+        QTest::newRow("spotify id, newline inside") << "spotify:playlist/37i9dQZF1D\nXcBWIGoYBM5M" << false << 0 << "";
         QTest::newRow("file link") << "file://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M" << false << 0
                                    << "";
     }
