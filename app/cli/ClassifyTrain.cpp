@@ -5,7 +5,8 @@
 // Analyses every file (TableInput), cross-validates the classifier on stratified folds that
 // never split a group (dsp::StratifiedGroupKFold), prints the report (stdout; --report as JSON),
 // then trains on every track and saves the model (gs::GenreModel, written atomically).
-// Genres (folder names) are in alphabetical order, the model's class order. --from-library
+// The steps are gs::ClassifierTraining's on a gs::TrainingSet (rows in path order, genres in
+// alphabetical order, the model's class order), as in the app's Classifier panel. --from-library
 // trains on the library's analysed tracks with the library's genres (LibraryTableInput); tracks
 // without a genre are left out.
 #include "ClassifyCommand.h"
@@ -16,16 +17,13 @@
 #include "audio/AudioTags.h"
 #include "classify/ClassifyReport.h"
 #include "classify/GenreModel.h"
+#include "classify/ClassifierTraining.h"
 #include "classify/TrackGroups.h"
-#include "dsp/classify/CrossValidation.h"
-#include "dsp/classify/StratifiedGroupKFold.h"
 #include "io/AtomicFile.h"
 #include "library/CsvField.h"
 
 #include <QElapsedTimer>
 #include <QTextStream>
-
-#include <algorithm>
 
 namespace cli {
 namespace {
@@ -163,40 +161,33 @@ int runClassifyTrain(const QStringList& args)
     QElapsedTimer clock;
     clock.start();
     int failed = 0;
-    gs::FeatureTable table;
-    QStringList libraryAlbums;
+    gs::FeatureTable analysed;
+    QStringList albums;
     if (a.fromLibrary) {
-        if (libraryTable(parser, a, table, libraryAlbums, failed) == Usage)
+        if (libraryTable(parser, a, analysed, albums, failed) == Usage)
             return Usage;
     } else {
         const gs::ScannedInputs inputs = gs::InputScanner::scan(a.inputs);
         for (const QString& e : inputs.errors)
             error(e);
         failed = int(inputs.errors.size());
-        table = analyseFiles(inputs.files, a.table, failed);
+        analysed = analyseFiles(inputs.files, a.table, failed);
+        if (a.groupBy == gs::GroupBy::Album)
+            for (const gs::FeatureRow& row : analysed.rows())
+                albums << gs::AudioTags::read(row.path).album;
     }
-    QStringList genres = table.genres();
-    std::sort(genres.begin(), genres.end());
-    if (genres.size() < 2) {
-        error(QStringLiteral("classify train: %1 tracks analysed in %2 genres; at least 2 genres (folders) are needed")
-                  .arg(QString::number(table.size()), QString::number(genres.size())));
+    QString why;
+    const auto set = gs::TrainingSet::make(std::move(analysed), albums, a.groupBy, &why);
+    if (!set) {
+        error(QStringLiteral("classify train: %1 (genre = %2)")
+                  .arg(why, a.fromLibrary ? QStringLiteral("the library's genre") : QStringLiteral("each file's folder")));
         return Usage;
     }
-    std::vector<int> y;
-    QStringList artists, albums;
-    for (const gs::FeatureRow& row : table.rows()) {
-        y.push_back(int(genres.indexOf(row.genre)));
-        artists << row.artist;
-        if (a.groupBy == gs::GroupBy::Album && !a.fromLibrary)
-            albums << gs::AudioTags::read(row.path).album;
-    }
-    if (a.groupBy == gs::GroupBy::Album && a.fromLibrary)
-        albums = libraryAlbums;
-    const std::vector<std::int64_t> groups = gs::TrackGroups::of(artists, albums, a.groupBy);
-    const std::vector<int> folds =
-        dsp::StratifiedGroupKFold::assign(y, groups, {.n_splits = a.folds, .random_state = a.seed});
+    const gs::FeatureTable& table = set->table;
+    const gs::TrainingOptions options{.classifier = a.classifier, .folds = a.folds, .seed = a.seed};
+    const std::vector<int> folds = gs::ClassifierTraining::folds(*set, options);
     if (!a.foldsCsv.isEmpty()) {
-        if (const QString why = gs::AtomicFile::write(a.foldsCsv, foldsCsv(table, groups, folds)); !why.isEmpty()) {
+        if (why = gs::AtomicFile::write(a.foldsCsv, foldsCsv(table, set->groups, folds)); !why.isEmpty()) {
             error(QStringLiteral("%1: %2").arg(a.foldsCsv, why));
             return Usage;
         }
@@ -204,11 +195,11 @@ int runClassifyTrain(const QStringList& args)
     const QString name = QString::fromStdString(dsp::classifierName(a.classifier));
     progress(QStringLiteral("classify: %1-fold cross-validation of %2 on %3 tracks").arg(QString::number(a.folds), name,
                                                                                          QString::number(table.size())));
-    const dsp::CrossValidationResult cv = dsp::CrossValidation::run(a.classifier, table.matrix(), y, int(genres.size()), folds);
-    const gs::ClassifyReport report{name, gs::featureSetName(table.kind()), a.folds, gs::groupByName(a.groupBy), genres, cv.metrics};
+    const dsp::CrossValidationResult cv = gs::ClassifierTraining::crossValidate(*set, options, folds);
+    const gs::ClassifyReport report = gs::ClassifierTraining::report(*set, options, cv);
     QTextStream(stdout) << report.toText();
     if (!a.report.isEmpty()) {
-        if (const QString why = gs::AtomicFile::write(a.report, report.toJson()); !why.isEmpty()) {
+        if (why = gs::AtomicFile::write(a.report, report.toJson()); !why.isEmpty()) {
             error(QStringLiteral("%1: %2").arg(a.report, why));
             return Usage;
         }
@@ -216,10 +207,9 @@ int runClassifyTrain(const QStringList& args)
     const double cvSeconds = double(clock.elapsed()) / 1000.0;
     QElapsedTimer trainClock;
     trainClock.start();
-    gs::GenreModel model{gs::featureSetName(table.kind()), a.table.features.params, a.table.features.decode, genres,
-                         std::make_unique<dsp::StandardizedClassifier>(a.classifier)};
-    model.classifier->train(table.matrix(), y, int(genres.size()));
-    if (const QString why = model.save(a.model); !why.isEmpty()) {
+    const gs::GenreModel model = gs::ClassifierTraining::train(*set, options, a.table.features.params, a.table.features.decode);
+    const QStringList& genres = set->genres;
+    if (why = model.save(a.model); !why.isEmpty()) {
         error(QStringLiteral("%1: %2").arg(a.model, why));
         return Usage;
     }

@@ -2,12 +2,7 @@
 #include "TableInput.h"
 
 #include "CliCommand.h"
-#include "analysis/BatchAnalysis.h"
-#include "analysis/InputScanner.h"
-#include "audio/AudioTags.h"
-
-#include <optional>
-#include <vector>
+#include "analysis/FileTable.h"
 
 namespace cli {
 
@@ -45,38 +40,15 @@ bool readTableOptions(const QCommandLineParser& parser, TableOptions& out)
 
 gs::FeatureTable analyseFiles(const QStringList& files, const TableOptions& o, int& failed)
 {
-    std::vector<std::optional<gs::CachedFeatures>> features(size_t(files.size()));
-    std::vector<dsp::Vector> fma(size_t(files.size())); // FMA's statistics, only for that set
-    const bool wantFma = o.kind == gs::FeatureSetKind::Fma;
-    int done = 0;
-    gs::analyzeFiles(files, o.features.params, o.features.decode, {.threads = o.threads, .fma = wantFma},
-                     [&](int i, gs::TrackFeatures&& f) {
-                         if (!f.ok()) {
-                             ++failed;
-                             error(QStringLiteral("%1: %2").arg(files[i], f.error));
-                             return;
-                         }
-                         fma[size_t(i)] = std::move(f.fma);
-                         gs::CachedFeatures c{std::move(f.summary), std::move(f.melSummary), {}};
-                         if (o.kind == gs::FeatureSetKind::MfccImage)
-                             c.mfccImage = gs::FeatureCache::fixedImage(
-                                 f.mfcc, gs::FeatureCache::imageFrames(o.features.params));
-                         features[size_t(i)] = std::move(c);
-                         progress(QStringLiteral("[%1/%2] %3").arg(QString::number(++done), QString::number(files.size()), files[i]));
-                     });
-    gs::FeatureTable table(o.kind, 0, done);
-    for (qsizetype i = 0; i < files.size(); ++i) {
-        if (!features[size_t(i)])
-            continue;
-        const gs::AudioTags tags = gs::AudioTags::read(files[i]);
-        const gs::FeatureRow row{0, files[i], tags.title, tags.artist, gs::InputScanner::genreOf(files[i])};
-        if (wantFma)
-            table.add(row, fma[size_t(i)]);
-        else
-            table.add(row, *features[size_t(i)]);
-        features[size_t(i)].reset();
-    }
-    return table;
+    return gs::FileTable::analyse(
+        files, {.kind = o.kind, .params = o.features.params, .decode = o.features.decode, .threads = o.threads},
+        [&](int i, const QString& why) {
+            ++failed;
+            error(QStringLiteral("%1: %2").arg(files[i], why));
+        },
+        [&](int i, int done) {
+            progress(QStringLiteral("[%1/%2] %3").arg(QString::number(done), QString::number(files.size()), files[i]));
+        });
 }
 
 } // namespace cli

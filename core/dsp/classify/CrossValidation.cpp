@@ -9,7 +9,8 @@
 namespace dsp {
 
 CrossValidationResult CrossValidation::run(ClassifierKind kind, const Eigen::Ref<const Eigen::MatrixXf>& x, const std::vector<int>& y,
-                                           int nClasses, const std::vector<int>& folds, const std::function<bool()>& cancelled)
+                                           int nClasses, const std::vector<int>& folds, const std::function<bool()>& cancelled,
+                                           const std::function<void(int, int)>& progress)
 {
     if (Eigen::Index(y.size()) != x.rows() || folds.size() != y.size())
         throw ParameterError("cross-validation: rows, labels and folds differ in number");
@@ -44,6 +45,8 @@ CrossValidationResult CrossValidation::run(ClassifierKind kind, const Eigen::Ref
         const Eigen::MatrixXd p = model.predictProba(xTest);
         for (size_t i = 0; i < testRows.size(); ++i)
             r.probabilities.row(testRows[i]) = p.row(Eigen::Index(i));
+        if (progress)
+            progress(f + 1, nFolds);
     }
     r.predicted = Classifier::argmaxRows(r.probabilities);
     r.metrics = ClassificationMetrics::compute(y, r.predicted, nClasses);

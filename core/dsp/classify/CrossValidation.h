@@ -6,6 +6,8 @@
 // (ClassificationMetrics) are pooled over all out-of-fold predictions.
 // Throws ParameterError (bad sizes, a fold whose complement is empty, a library refusal).
 // `cancelled`, when given, is polled between folds: true stops with ParameterError("cancelled").
+// `progress`, when given, is called after each trained fold with (folds done, folds), on the
+// calling thread.
 #include "ClassificationMetrics.h"
 #include "Classifier.h"
 
@@ -28,7 +30,8 @@ class CrossValidation
 public:
     static CrossValidationResult run(ClassifierKind kind, const Eigen::Ref<const Eigen::MatrixXf>& x, const std::vector<int>& y,
                                      int nClasses, const std::vector<int>& folds,
-                                     const std::function<bool()>& cancelled = {});
+                                     const std::function<bool()>& cancelled = {},
+                                     const std::function<void(int done, int total)>& progress = {});
 };
 
 } // namespace dsp

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TrainingJob.h"
+
+#include "analysis/Analyzer.h"
+
+#include <QElapsedTimer>
+
+#include <atomic>
+#include <exception>
+#include <new>
+
+namespace gs {
+
+struct TrainingJob::Run
+{
+    std::atomic<bool> cancel{false};
+};
+
+namespace {
+
+// The analysis in path order (TrainingSet's order), its albums beside it.
+AnalysisResult sortedAnalysis(const AnalysisResult& a, const QHash<qint64, QString>& albumOf, QStringList& albums)
+{
+    AnalysisResult s;
+    s.store = a.store;
+    const qsizetype n = std::min(a.rows.size(), a.features.size());
+    const QList<FeatureRow> rows = a.rows.first(n);
+    for (qsizetype i : TrainingSet::sortedOrder(rows)) {
+        s.rows << rows[i];
+        s.features << a.features[i];
+        albums << albumOf.value(rows[i].id);
+    }
+    return s;
+}
+
+} // namespace
+
+TrainingOutcome TrainingJob::run(const TrainingRequest& request, const std::function<bool()>& cancelled,
+                                 const std::function<void(int, int)>& progress)
+{
+    QElapsedTimer clock;
+    clock.start();
+    if (!request.analysis || request.analysis->rows.isEmpty())
+        throw dsp::ParameterError("no analysed tracks to train on");
+    if (request.features == FeatureSetKind::Fma)
+        throw dsp::ParameterError("the fma feature set is not kept in the library's store (use classify train on files)");
+    const qint64 width = request.features == FeatureSetKind::Summary      ? 2 * request.params.mfcc.n_mfcc
+                         : request.features == FeatureSetKind::MelSummary ? 2 * request.params.mel.n_mels
+                         : request.analysis->store ? qint64(request.analysis->store->dims().nMfcc) * request.analysis->store->dims().frames
+                                                   : 0;
+    if (width * 4 * request.analysis->rows.size() > kMaxTableBytes)
+        throw dsp::ParameterError(QStringLiteral("%1 tracks of %2 features are more than %3 MB in memory; choose a smaller feature set")
+                                      .arg(QString::number(request.analysis->rows.size()), QString::number(width),
+                                           QString::number(kMaxTableBytes >> 20))
+                                      .toStdString());
+    QStringList albums;
+    const AnalysisResult sorted = sortedAnalysis(*request.analysis, request.albums, albums);
+    QString why;
+    FeatureTable table = Analyzer::buildTable(request.features, sorted, &why);
+    if (!why.isEmpty())
+        throw dsp::ParameterError(why.toStdString());
+    auto set = TrainingSet::make(std::move(table), albums, request.groupBy, &why);
+    if (!set)
+        throw dsp::ParameterError(why.toStdString());
+    const std::vector<int> folds = ClassifierTraining::folds(*set, request.options);
+    const int total = request.options.folds + 1;
+    const dsp::CrossValidationResult cv =
+        ClassifierTraining::crossValidate(*set, request.options, folds, cancelled, [&](int done, int) { progress(done, total); });
+    if (cancelled && cancelled())
+        throw dsp::ParameterError("cancelled");
+    TrainingOutcome out;
+    out.report = ClassifierTraining::report(*set, request.options, cv);
+    out.model = std::make_shared<const GenreModel>(ClassifierTraining::train(*set, request.options, request.params, request.decode));
+    progress(total, total);
+    out.rows = set->table.rows();
+    out.genres = set->genres;
+    out.truth = set->y;
+    out.predicted = cv.predicted;
+    out.probabilities = cv.probabilities;
+    out.seconds = double(clock.nsecsElapsed()) / 1e9;
+    return out;
+}
+
+TrainingJob::TrainingJob(QObject* parent) : QObject(parent)
+{
+    qRegisterMetaType<std::shared_ptr<const gs::TrainingOutcome>>();
+}
+
+TrainingJob::~TrainingJob()
+{
+    cancel();
+    m_pool.waitForDone();
+}
+
+void TrainingJob::cancel()
+{
+    if (m_run)
+        m_run->cancel = true;
+}
+
+void TrainingJob::post(const std::shared_ptr<Run>& run, std::function<void()> emitter)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, run, emitter = std::move(emitter)] {
+            if (run == m_run)
+                emitter();
+        },
+        Qt::QueuedConnection);
+}
+
+void TrainingJob::start(TrainingRequest request)
+{
+    cancel();
+    auto run = std::make_shared<Run>();
+    m_run = run;
+    m_pool.start([this, run, request = std::move(request)] {
+        const auto isCancelled = [&run] { return run->cancel.load(); };
+        const auto progressed = [this, &run](int done, int total) { post(run, [this, done, total] { emit progress(done, total); }); };
+        const auto finish = [this, run](std::function<void()> emitter) {
+            post(run, [this, emitter = std::move(emitter)] {
+                m_run.reset();
+                emitter();
+            });
+        };
+        try {
+            auto outcome = std::make_shared<const TrainingOutcome>(TrainingJob::run(request, isCancelled, progressed));
+            finish([this, run, outcome] { // a cancel() that came before this is delivered wins
+                if (run->cancel)
+                    emit cancelled();
+                else
+                    emit finished(outcome);
+            });
+        } catch (const std::bad_alloc&) {
+            finish([this] { emit failed(QStringLiteral("out of memory while training")); });
+        } catch (const std::exception& e) {
+            const QString why = QString::fromStdString(e.what());
+            if (run->cancel)
+                finish([this] { emit cancelled(); });
+            else
+                finish([this, why] { emit failed(why); });
+        } catch (...) {
+            finish([this] { emit failed(QStringLiteral("training failed")); });
+        }
+    });
+}
+
+} // namespace gs
