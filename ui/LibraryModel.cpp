@@ -94,6 +94,43 @@ void LibraryModel::build()
         m_chips.insert(it.key(), GenreColours::chip(it.value()));
 }
 
+void LibraryModel::setPredictions(const QHash<qint64, GenrePrediction>& predictions)
+{
+    m_predictions = predictions;
+    predictionsChangedUnder({});
+}
+
+void LibraryModel::predictionsChangedUnder(const QModelIndex& parent)
+{
+    const int rows = rowCount(parent);
+    if (rows == 0)
+        return;
+    emit dataChanged(index(0, PredictedColumn, parent), index(rows - 1, PredictedColumn, parent));
+    for (int r = 0; r < rows; ++r)
+        predictionsChangedUnder(index(r, 0, parent));
+}
+
+QVariant LibraryModel::predictionData(const TrackRecord& t, int role) const
+{
+    const auto it = m_predictions.constFind(t.id);
+    const bool has = it != m_predictions.cend();
+    switch (role) {
+    case SortRole:
+    case ProbabilityRole: return has ? it->probability : (role == SortRole ? QVariant(-1.0) : QVariant());
+    case PredictedGenreRole: return has ? QVariant(it->genre) : QVariant();
+    case Qt::DisplayRole:
+        return has ? QVariant(QStringLiteral("%1 %2 %").arg(it->genre, QString::number(100.0 * it->probability, 'f', 0))) : QVariant();
+    case Qt::ForegroundRole: // a prediction that disagrees with the library's genre
+        return has && it->genre.compare(t.genre, Qt::CaseInsensitive) != 0 ? QVariant(QBrush(QColor(0xc0392b))) : QVariant();
+    case Qt::ToolTipRole:
+        return has ? QVariant(tr("Predicted %1 with probability %2 (library genre: %3)")
+                                  .arg(it->genre, QString::number(it->probability, 'f', 3),
+                                       t.genre.isEmpty() ? tr("none") : t.genre))
+                   : QVariant();
+    default: return {};
+    }
+}
+
 const LibraryModel::Node* LibraryModel::nodeAt(const QModelIndex& index) const
 {
     return index.isValid() ? static_cast<const Node*>(index.internalPointer()) : m_root.get();
@@ -161,6 +198,7 @@ QVariant LibraryModel::headerData(int section, Qt::Orientation orientation, int 
     case TitleColumn: return tr("Title");
     case ArtistColumn: return tr("Artist");
     case StatusColumn: return tr("Status");
+    case PredictedColumn: return tr("Predicted");
     default: return {};
     }
 }
@@ -181,6 +219,8 @@ QVariant LibraryModel::data(const QModelIndex& index, int role) const
 
 QVariant LibraryModel::groupData(const Node& n, int column, int role) const
 {
+    if (role == SortRole)
+        return column == PredictedColumn ? QVariant(-1.0) : groupData(n, column, Qt::DisplayRole);
     if (role == Qt::DisplayRole) {
         if (column == TitleColumn)
             return n.name.isEmpty() ? tr("(no genre)") : n.name;
@@ -195,6 +235,10 @@ QVariant LibraryModel::groupData(const Node& n, int column, int role) const
 QVariant LibraryModel::trackData(const Node& n, int column, int role) const
 {
     const TrackRecord& t = m_snapshot.tracks[n.track];
+    if (column == PredictedColumn || role == PredictedGenreRole || role == ProbabilityRole)
+        return predictionData(t, role);
+    if (role == SortRole)
+        return trackData(n, column, Qt::DisplayRole);
     switch (role) {
     case StatusRole: return int(t.status);
     case PlayableRole: return t.status == TrackStatus::Downloaded && !t.audioPath.isEmpty();

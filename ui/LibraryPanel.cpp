@@ -42,7 +42,14 @@ LibraryPanel::LibraryPanel(Library& library, ImportRunner& importer, QWidget* pa
     m_view->header()->setSectionResizeMode(LibraryModel::TitleColumn, QHeaderView::Stretch);
     m_view->header()->setSectionResizeMode(LibraryModel::ArtistColumn, QHeaderView::Interactive);
     m_view->header()->setSectionResizeMode(LibraryModel::StatusColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(LibraryModel::PredictedColumn, QHeaderView::ResizeToContents);
     m_view->setColumnWidth(LibraryModel::ArtistColumn, 130);
+    // Sortable (the Predicted column by probability); unsorted, i.e. the library's order, until
+    // a header is clicked, and again after a third click.
+    m_proxy->setSortRole(LibraryModel::SortRole);
+    m_view->header()->setSortIndicatorClearable(true);
+    m_view->header()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->setSortingEnabled(true);
     setMinimumWidth(320);
     m_summary->setObjectName(QStringLiteral("librarySummary"));
     setAcceptDrops(true);

@@ -21,6 +21,7 @@
 #include "SpectrogramPanel.h"
 #include "SpectrogramView.h"
 #include "analysis/Analyzer.h"
+#include "classify/ClassifierPanel.h"
 #include "audio/Player.h"
 #include "library/DemoLocator.h"
 #include "library/Library.h"
@@ -58,6 +59,7 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
     m_map = new MapPanel(m_analyzer, m_mapJob, this);
     m_listen = new ListenController(library, *m_player, *m_map->view(), this);
     m_map->insertMapBar(m_listen->selectionBar());
+    m_classifier = new ClassifierPanel(m_analyzer, this);
     m_fetch = new FetchController(library, this);
     m_downloads = new DownloadsPanel(library, *m_fetch, this);
 
@@ -77,6 +79,12 @@ MainWindow::MainWindow(Library& library, Options options, QWidget* parent)
     listenDock->setWidget(m_listen->tabs());
     listenDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     splitDockWidget(pcaDock, listenDock, Qt::Vertical);
+    auto* classifierDock = new QDockWidget(tr("Classifier"), this);
+    classifierDock->setObjectName(QStringLiteral("classifierDock"));
+    classifierDock->setWidget(m_classifier);
+    classifierDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    tabifyDockWidget(pcaDock, classifierDock);
+    pcaDock->raise();
     resizeDocks({libraryDock, pcaDock}, {460, 560}, Qt::Horizontal); // restoreState() may override
     resizeDocks({pcaDock, listenDock}, {640, 300}, Qt::Vertical);
     m_downloadsDock = new QDockWidget(tr("Downloads"), this);
@@ -149,10 +157,13 @@ void MainWindow::connectPanels()
         statusBar()->showMessage(tr("Not a source: %1").arg(errors.join(QStringLiteral("; "))), 12000);
     });
     connect(m_map, &MapPanel::trackActivated, this, &MainWindow::playFromLibrary);
+    connect(m_classifier, &ClassifierPanel::trackActivated, this, &MainWindow::playFromLibrary);
+    connect(m_classifier, &ClassifierPanel::predictionsChanged, m_library->model(), &LibraryModel::setPredictions);
     connect(m_library, &LibraryPanel::trackSelected, m_map, &MapPanel::setCurrentTrack);
     connect(m_player, &Player::trackChanged, m_map, [this](qint64 id) { m_map->setCurrentTrack(id); });
     connect(m_library, &LibraryPanel::refreshed, this, [this] {
         m_map->setGenreColours(m_library->model()->genreColours());
+        m_classifier->setLibraryTracks(m_library->model()->snapshot().tracks);
         m_map->analyzeTracks(m_library->model()->snapshot().tracks);
         if (!m_listen->ownsQueue()) // a neighbourhood or selection being played keeps its queue
             m_player->setQueue(m_library->playableTrackIds());

@@ -14,6 +14,7 @@ class QDockWidget;
 namespace gs {
 
 class Analyzer;
+class ClassifierPanel;
 class DownloadsPanel;
 class FetchController;
 class ImportRunner;
@@ -46,6 +47,7 @@ public:
     [[nodiscard]] ImportRunner* importRunner() const { return m_importer; }
     [[nodiscard]] MapPanel* mapPanel() const { return m_map; }
     [[nodiscard]] ListenController* listen() const { return m_listen; }
+    [[nodiscard]] ClassifierPanel* classifierPanel() const { return m_classifier; }
 
 public slots:
     /// Imports files/folders given on the command line (see LibraryPanel for the genre
@@ -87,6 +89,7 @@ private:
     MapJob* m_mapJob = nullptr;
     MapPanel* m_map = nullptr;
     ListenController* m_listen = nullptr;
+    ClassifierPanel* m_classifier = nullptr;
     FetchController* m_fetch = nullptr;
     DownloadsPanel* m_downloads = nullptr;
     QDockWidget* m_downloadsDock = nullptr;

@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Classifier panel inside the explorer, on a real library (SQLite file, the 30 corpus
+// clips imported as a folder with their tags, analysed through the real feature store):
+// its report is `genrescope-cli classify train`'s on the same files; a cancelled training
+// keeps the previous model; models go both ways between the app and `classify predict`;
+// a confusion cell lists its tracks and a double click plays one; the library's Predicted
+// column sorts by probability; a dropped file is classified and not imported.
+#include "LibraryModel.h"
+#include "LibraryPanel.h"
+#include "MainWindow.h"
+#include "UiFixture.h"
+#include "audio/Player.h"
+#include "classify/ClassifierPanel.h"
+#include "classify/ClassifyReportView.h"
+#include "classify/ConfusionMatrixView.h"
+#include "classify/PredictionDropArea.h"
+#include "library/LocalImporter.h"
+#include "support/CliRunner.h"
+#include "support/Paths.h"
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFile>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QBarSet>
+#include <QTableWidget>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeView>
+
+using namespace gs;
+using testsupport::runCli;
+
+namespace {
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// path -> probabilities of every genre, from `classify predict` CSV (no quoted fields in the corpus).
+QHash<QString, QList<double>> predictCsv(const QString& csv, QStringList* genres)
+{
+    QHash<QString, QList<double>> out;
+    const QStringList lines = csv.split(u'\n', Qt::SkipEmptyParts);
+    if (lines.isEmpty())
+        return out;
+    *genres = lines.first().split(u',').mid(3);
+    for (const QString& line : lines.mid(1)) {
+        const QStringList f = line.split(u',');
+        QList<double> p;
+        for (const QString& v : f.mid(3))
+            p << v.toDouble();
+        out.insert(f.first(), p);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestClassifierPanel : public QObject
+{
+    Q_OBJECT
+    uitest::LibraryFixture m_fx;
+    QTemporaryDir m_tmp;
+    std::unique_ptr<MainWindow> m_window;
+
+    ClassifierPanel& panel() { return *m_window->classifierPanel(); }
+    QString tmp(const QString& name) const { return m_tmp.filePath(name); }
+
+    bool trainAndWait(const QString& classifier)
+    {
+        panel().classifierBox()->setCurrentIndex(panel().classifierBox()->findData(classifier));
+        QSignalSpy done(&panel(), &ClassifierPanel::trainingFinished);
+        panel().trainButton()->click();
+        return done.wait(240000) || done.count() > 0;
+    }
+
+    /// Track id of every library track by its audio path.
+    QHash<QString, qint64> idsByPath()
+    {
+        QHash<QString, qint64> out;
+        for (const TrackRecord& t : m_window->libraryPanel()->model()->snapshot().tracks)
+            out.insert(t.audioPath, t.id);
+        return out;
+    }
+
+    /// The model's probabilities of the library's tracks equal `classify predict`'s (9 digits).
+    void compareWithCliPredict(const QString& model)
+    {
+        const auto cli = runCli({QStringLiteral("classify"), QStringLiteral("predict"), QStringLiteral("--model"), model,
+                                 testsupport::corpusDir()});
+        QVERIFY2(cli.code == 0, qPrintable(cli.err));
+        QStringList genres;
+        const auto expected = predictCsv(cli.out, &genres);
+        QCOMPARE(expected.size(), 30);
+        QCOMPARE(genres, panel().model()->genres);
+        const auto ids = idsByPath();
+        const auto& predicted = panel().predictions();
+        QCOMPARE(predicted.size(), 30);
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            QVERIFY2(ids.contains(it.key()), qPrintable(it.key()));
+            const GenrePrediction& p = predicted.value(ids.value(it.key()));
+            QCOMPARE(p.probabilities.size(), it.value().size());
+            for (qsizetype g = 0; g < p.probabilities.size(); ++g)
+                QVERIFY2(std::abs(p.probabilities[g] - it.value()[g]) <= 1e-8 + 1e-7 * std::abs(it.value()[g]),
+                         qPrintable(QStringLiteral("%1 genre %2: app %3, cli %4")
+                                        .arg(it.key(), QString::number(g), QString::number(p.probabilities[g], 'g', 17),
+                                             QString::number(it.value()[g], 'g', 17))));
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QString error;
+        QVERIFY2(m_fx.open(&error), qPrintable(error));
+        const LocalImportReport r =
+            LocalImporter::importCollection(*m_fx.library, {.layout = LocalLayout::Folder, .path = testsupport::corpusDir()});
+        QVERIFY2(r.fatal.isEmpty() && r.imported.size() == 30, qPrintable(r.fatal + r.failures.join(u'\n')));
+        m_window = std::make_unique<MainWindow>(*m_fx.library, MainWindow::Options{.offerDemo = false});
+        m_window->resize(1600, 1000);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->libraryPanel()->isLoaded(), 60000);
+        // trained on every analysed track: wait for the analysis of all 30
+        QTRY_COMPARE_WITH_TIMEOUT(panel().analysedTracks(), 30, 240000);
+        QVERIFY(trainAndWait(QStringLiteral("svm")));
+        QVERIFY(panel().outcome());
+        QCOMPARE(panel().outcome()->rows.size(), qsizetype(30));
+    }
+
+    void reportEqualsCliTrain()
+    {
+        const auto cli = runCli({QStringLiteral("classify"), QStringLiteral("train"), testsupport::corpusDir(), QStringLiteral("--model"),
+                                 tmp(QStringLiteral("cli.gsm")), QStringLiteral("--report"), tmp(QStringLiteral("cli.json"))});
+        QVERIFY2(cli.code == 0, qPrintable(cli.err));
+        const QJsonObject o = QJsonDocument::fromJson(readAll(tmp(QStringLiteral("cli.json")))).object();
+        const ClassifyReport& app = panel().outcome()->report;
+        QCOMPARE(app.classifier, o[QStringLiteral("classifier")].toString());
+        QCOMPARE(app.features, o[QStringLiteral("features")].toString());
+        QCOMPARE(app.metrics.n, o[QStringLiteral("n")].toInt());
+        QStringList genres;
+        for (const QJsonValue& g : o[QStringLiteral("genres")].toArray())
+            genres << g.toString();
+        QCOMPARE(app.genres, genres);
+        QVERIFY(std::abs(app.metrics.accuracy - o[QStringLiteral("accuracy")].toDouble()) < 1e-12);
+        QVERIFY(std::abs(app.metrics.balanced_accuracy - o[QStringLiteral("balanced_accuracy")].toDouble()) < 1e-12);
+        const QJsonArray confusion = o[QStringLiteral("confusion")].toArray();
+        QCOMPARE(confusion.size(), qsizetype(5));
+        for (int r = 0; r < 5; ++r)
+            for (int c = 0; c < 5; ++c)
+                QCOMPARE(app.metrics.confusion(r, c), confusion[r].toArray()[c].toInt());
+        // ... and the panel shows them
+        QCOMPARE(panel().confusionView()->matrix(), app.metrics.confusion);
+        QVERIFY(panel().reportView()->summary()->text().contains(QString::number(100.0 * app.metrics.accuracy, 'f', 1) + u'%'));
+        QCOMPARE(panel().reportView()->table()->rowCount(), 5);
+        QCOMPARE(panel().reportView()->f1Bars()->count(), 5);
+        qInfo("corpus: %d tracks, svm on summary, accuracy %.3f, balanced accuracy %.3f, trained in the app in %.3f s",
+              app.metrics.n, app.metrics.accuracy, app.metrics.balanced_accuracy, panel().outcome()->seconds);
+    }
+
+    void confusionCellListsItsTracks()
+    {
+        ConfusionMatrixView& view = *panel().confusionView();
+        panel().tabs()->setCurrentIndex(1);
+        const auto& o = *panel().outcome();
+        int checked = 0;
+        for (int r = 0; r < 5; ++r)
+            for (int c = 0; c < 5; ++c) {
+                QTest::mouseClick(&view, Qt::LeftButton, {}, view.cellRect(r, c).center());
+                QCOMPARE(view.selectedCell(), QPoint(r, c));
+                QListWidget& list = *panel().cellTracks();
+                QCOMPARE(list.count(), o.report.metrics.confusion(r, c));
+                for (int i = 0; i < list.count(); ++i) {
+                    const qint64 id = list.item(i)->data(Qt::UserRole).toLongLong();
+                    const TrackRecord* t = m_window->libraryPanel()->model()->trackAt(
+                        m_window->libraryPanel()->model()->indexOfTrack(id));
+                    QVERIFY(t);
+                    QCOMPARE(t->genre, o.genres[r]); // the true genre is the row's
+                    const qsizetype row = std::find_if(o.rows.begin(), o.rows.end(), [id](const FeatureRow& f) { return f.id == id; }) -
+                                          o.rows.begin();
+                    QCOMPARE(o.predicted[size_t(row)], c); // predicted out of fold as the column's
+                    ++checked;
+                }
+            }
+        QCOMPARE(checked, 30);
+        // a double click plays the track
+        QTest::mouseClick(&view, Qt::LeftButton, {}, view.cellRect(0, 0).center());
+        QListWidget& list = *panel().cellTracks();
+        if (list.count() == 0)
+            QSKIP("the first genre has no correctly classified track");
+        const qint64 id = list.item(0)->data(Qt::UserRole).toLongLong();
+        const QRect rect = list.visualItemRect(list.item(0));
+        QTest::mouseClick(list.viewport(), Qt::LeftButton, {}, rect.center()); // a double click follows a press
+        QTest::mouseDClick(list.viewport(), Qt::LeftButton, {}, rect.center());
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->player()->currentTrackId(), id, 10000);
+        m_window->player()->stop();
+    }
+
+    void appModelPredictsTheSameInCli()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(panel().predictions().size(), qsizetype(30), 60000);
+        const QString path = tmp(QStringLiteral("app.gsm"));
+        QCOMPARE(panel().saveModel(path), QString());
+        compareWithCliPredict(path);
+    }
+
+    void cliModelPredictsTheSameInApp()
+    {
+        const QString path = tmp(QStringLiteral("cli-logreg.gsm"));
+        const auto cli = runCli({QStringLiteral("classify"), QStringLiteral("train"), testsupport::corpusDir(), QStringLiteral("--model"),
+                                 path, QStringLiteral("--classifier"), QStringLiteral("logreg")});
+        QVERIFY2(cli.code == 0, qPrintable(cli.err));
+        QSignalSpy predicted(&panel(), &ClassifierPanel::predictionsChanged);
+        QCOMPARE(panel().loadModel(path), QString());
+        QCOMPARE(panel().model()->classifier->kind(), dsp::ClassifierKind::LogReg);
+        QTRY_VERIFY_WITH_TIMEOUT(predicted.count() > 0, 60000);
+        compareWithCliPredict(path);
+    }
+
+    void cancelKeepsThePreviousModel()
+    {
+        const auto model = panel().model();
+        const auto outcome = panel().outcome();
+        QVERIFY(model);
+        QSignalSpy cancelled(&panel(), &ClassifierPanel::trainingCancelled);
+        QSignalSpy finished(&panel(), &ClassifierPanel::trainingFinished);
+        panel().classifierBox()->setCurrentIndex(panel().classifierBox()->findData(QStringLiteral("knn")));
+        panel().trainButton()->click();
+        QVERIFY(panel().isTraining());
+        QVERIFY(panel().cancelButton()->isEnabled());
+        panel().cancelButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 60000);
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(!panel().isTraining());
+        QCOMPARE(panel().model(), model);
+        QCOMPARE(panel().outcome(), outcome);
+        QVERIFY(panel().trainButton()->isEnabled());
+        QVERIFY(panel().statusLabel()->text().contains(QLatin1String("cancelled")));
+    }
+
+    void libraryColumnSortsByProbability()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->libraryPanel()->model()->predictions().size(), qsizetype(30), 60000);
+        QTreeView& tree = *m_window->libraryPanel()->view();
+        QAbstractItemModel& proxy = *tree.model();
+        tree.header()->setSortIndicator(LibraryModel::PredictedColumn, Qt::DescendingOrder); // as a header click does
+        int tracks = 0, ordered = 0;
+        for (int g = 0; g < proxy.rowCount(); ++g) {
+            const QModelIndex genre = proxy.index(g, 0);
+            double last = 2.0;
+            for (int r = 0; r < proxy.rowCount(genre); ++r) {
+                const QModelIndex cell = proxy.index(r, LibraryModel::PredictedColumn, genre);
+                const double p = cell.data(LibraryModel::ProbabilityRole).toDouble();
+                QVERIFY(!cell.data().toString().isEmpty());
+                QVERIFY2(p <= last, qPrintable(QStringLiteral("%1 after %2").arg(p).arg(last)));
+                ordered += p < last && last <= 1.0 ? 1 : 0;
+                last = p;
+                ++tracks;
+            }
+        }
+        QCOMPARE(tracks, 30);
+        QVERIFY(ordered > 0); // the probabilities differ, so the order says something
+        tree.header()->setSortIndicator(LibraryModel::PredictedColumn, Qt::AscendingOrder);
+        const QModelIndex genre = proxy.index(0, 0);
+        for (int r = 1; r < proxy.rowCount(genre); ++r)
+            QVERIFY(proxy.index(r, LibraryModel::PredictedColumn, genre).data(LibraryModel::ProbabilityRole).toDouble() >=
+                    proxy.index(r - 1, LibraryModel::PredictedColumn, genre).data(LibraryModel::ProbabilityRole).toDouble());
+    }
+
+    void droppedFileIsClassifiedNotImported()
+    {
+        const QString copy = tmp(QStringLiteral("dropped.mp3"));
+        QVERIFY(QFile::copy(testsupport::corpusDir() + QStringLiteral("/metal/02-chaos-god.mp3"), copy));
+        const QString broken = tmp(QStringLiteral("broken.mp3"));
+        {
+            QFile f(broken);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("this is not audio\n");
+        }
+        PredictionDropArea& area = *panel().dropArea();
+        panel().tabs()->setCurrentIndex(2);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(copy), QUrl::fromLocalFile(broken)});
+        QDragEnterEvent enter(area.rect().center(), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(&area, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(area.rect().center()), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(&area, &drop);
+        QTRY_COMPARE_WITH_TIMEOUT(area.results()->count(), 2, 60000);
+        const auto cli = runCli({QStringLiteral("classify"), QStringLiteral("predict"), QStringLiteral("--model"),
+                                 tmp(QStringLiteral("cli-logreg.gsm")), copy});
+        QVERIFY2(cli.code == 0, qPrintable(cli.err));
+        const QStringList f = cli.out.split(u'\n', Qt::SkipEmptyParts).value(1).split(u',');
+        const QString expected = QStringLiteral("dropped.mp3: %1 %2%").arg(f.value(1), QString::number(100.0 * f.value(2).toDouble(), 'f', 0));
+        QVERIFY2(area.results()->item(0)->text().startsWith(expected), qPrintable(area.results()->item(0)->text() + u" / " + expected));
+        QVERIFY(area.results()->item(1)->text().startsWith(QLatin1String("broken.mp3: ")));
+        QVERIFY(!area.results()->item(1)->text().contains(u'\n'));
+        // not imported
+        const auto all = m_fx.library->tracks();
+        QVERIFY(all.ok());
+        QCOMPARE(all.size(), qsizetype(30));
+    }
+
+    /// The window as it draws itself (under Xvfb with QT_QPA_PLATFORM=xcb: for real); saved to
+    /// $GENRESCOPE_SCREENSHOT when set (docs/screenshots/classifier.png is made this way).
+    void windowShowsThePanel()
+    {
+        auto* dock = qobject_cast<QDockWidget*>(panel().parentWidget());
+        QVERIFY(dock);
+        dock->raise();
+        panel().tabs()->setCurrentIndex(1);
+        ConfusionMatrixView& view = *panel().confusionView();
+        QTest::mouseClick(&view, Qt::LeftButton, {}, view.cellRect(0, 0).center());
+        QTRY_VERIFY(panel().isVisible() && view.isVisible());
+        QTest::qWait(300); // let the dock's layout settle before the grab
+        const QImage shot = m_window->grab().toImage();
+        QVERIFY(!shot.isNull());
+        const QRect area(view.mapTo(m_window.get(), QPoint(0, 0)) * shot.devicePixelRatio(), view.size() * shot.devicePixelRatio());
+        QSet<QRgb> colours; // the heat map is painted: more than a few colours in its area
+        for (int y = area.top(); y < area.bottom(); y += 7)
+            for (int x = area.left(); x < area.right(); x += 7)
+                colours.insert(shot.pixel(x, y));
+        QVERIFY2(colours.size() > 5, qPrintable(QString::number(colours.size())));
+        if (const QString path = qEnvironmentVariable("GENRESCOPE_SCREENSHOT"); !path.isEmpty())
+            QVERIFY(shot.save(path));
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+};
+
+QTEST_MAIN(TestClassifierPanel)
+#include "tst_classifierpanel.moc"
