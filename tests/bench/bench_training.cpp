@@ -41,7 +41,10 @@ int main(int argc, char** argv)
     }
     Analyzer analyzer(dsp::FeatureParams{}, library.paths().featureDir());
     TrainingJob job;
-    TrainingRequest request{.features = *set, .options = {.classifier = *kind, .folds = args.value(3, QStringLiteral("5")).toInt()}};
+    TrainingRequest request;
+    request.features = *set;
+    request.options.classifier = *kind;
+    request.options.folds = args.value(3, QStringLiteral("5")).toInt();
     for (const TrackRecord& t : tracks)
         request.albums.insert(t.id, t.album);
     QElapsedTimer clock;
