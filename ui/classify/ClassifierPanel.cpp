@@ -12,6 +12,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -28,7 +29,7 @@ namespace gs {
 
 ClassifierPanel::ClassifierPanel(Analyzer* analyzer, QWidget* parent) : QWidget(parent), m_analyzer(analyzer)
 {
-    setMinimumWidth(200);
+    setMinimumWidth(140); // a narrow dock squeezes the controls instead of widening the window
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     buildControls();
@@ -41,9 +42,11 @@ ClassifierPanel::ClassifierPanel(Analyzer* analyzer, QWidget* parent) : QWidget(
     cv->addWidget(m_folds);
     form->addRow(tr("Group by"), cv);
     layout->addLayout(form);
-    auto* buttons = new QHBoxLayout;
-    for (QPushButton* b : {m_train, m_cancel, m_save, m_load})
-        buttons->addWidget(b);
+    auto* buttons = new QGridLayout; // two by two: the dock may be narrow
+    buttons->addWidget(m_train, 0, 0);
+    buttons->addWidget(m_cancel, 0, 1);
+    buttons->addWidget(m_save, 1, 0);
+    buttons->addWidget(m_load, 1, 1);
     layout->addLayout(buttons);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
@@ -115,6 +118,10 @@ void ClassifierPanel::buildControls()
     m_groupBy->setToolTip(tr("Tracks that stay together in one fold, so that an artist's other songs do not inflate the accuracy"));
     for (const auto g : {GroupBy::Artist, GroupBy::Album, GroupBy::None})
         m_groupBy->addItem(groupByName(g), int(g));
+    for (QComboBox* box : {m_classifier, m_features, m_groupBy}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+    }
     m_folds = new QSpinBox(this);
     m_folds->setObjectName(QStringLiteral("classifierFolds"));
     m_folds->setRange(2, 100);
