@@ -325,15 +325,22 @@ private slots:
         ConfusionMatrixView& view = *panel().confusionView();
         QTest::mouseClick(&view, Qt::LeftButton, {}, view.cellRect(0, 0).center());
         QTRY_VERIFY(panel().isVisible() && view.isVisible());
-        QTest::qWait(300); // let the dock's layout settle before the grab
-        const QImage shot = m_window->grab().toImage();
-        QVERIFY(!shot.isNull());
-        const QRect area(view.mapTo(m_window.get(), QPoint(0, 0)) * shot.devicePixelRatio(), view.size() * shot.devicePixelRatio());
-        QSet<QRgb> colours; // the heat map is painted: more than a few colours in its area
-        for (int y = area.top(); y < area.bottom(); y += 7)
-            for (int x = area.left(); x < area.right(); x += 7)
-                colours.insert(shot.pixel(x, y));
-        QVERIFY2(colours.size() > 5, qPrintable(QString::number(colours.size())));
+        // The heat map is painted: more than a few colours in its area. Grabbed again until the
+        // dock's layout has settled (no fixed wait).
+        QImage shot;
+        const auto paintedColours = [&] {
+            shot = m_window->grab().toImage();
+            if (shot.isNull())
+                return qsizetype(0);
+            const QRect area(view.mapTo(m_window.get(), QPoint(0, 0)) * shot.devicePixelRatio(),
+                             view.size() * shot.devicePixelRatio());
+            QSet<QRgb> colours;
+            for (int y = area.top(); y < area.bottom(); y += 7)
+                for (int x = area.left(); x < area.right(); x += 7)
+                    colours.insert(shot.pixel(x, y));
+            return colours.size();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(paintedColours() > 5, 30000);
         if (const QString path = qEnvironmentVariable("GENRESCOPE_SCREENSHOT"); !path.isEmpty())
             QVERIFY(shot.save(path));
     }
