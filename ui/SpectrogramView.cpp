@@ -138,12 +138,11 @@ void SpectrogramView::setMonotonicClock(MonotonicClock nowMs)
 
 std::pair<float, float> SpectrogramView::colourRange() const
 {
-    const auto [lo, hi] = render::finiteRange(m_values);
-    if (m_kind == Kind::Mel)
+    if (m_kind == Kind::Mel) {
+        const float hi = render::finiteRange(m_values).second;
         return {hi - float(m_rangeDb), hi};
-    if (m_map.isDiverging())
-        return render::symmetricRange(lo, hi);
-    return {lo, hi};
+    }
+    return render::defaultRange(m_values, m_map);
 }
 
 double SpectrogramView::clipSeconds() const

@@ -19,7 +19,6 @@
 #include <cmath>
 #include <new>
 #include <optional>
-#include <tuple>
 
 namespace cli {
 namespace {
@@ -149,9 +148,7 @@ bool readRequest(const QCommandLineParser& p, const FeatureOptions& features, Re
 /// symmetric about zero for a diverging colour map when neither end was given.
 render::SpectrogramPlotSpec resolvedRange(render::SpectrogramPlotSpec spec, const dsp::Matrix& values)
 {
-    auto [lo, hi] = render::finiteRange(values);
-    if (spec.colourMap.isDiverging() && !spec.vmin && !spec.vmax)
-        std::tie(lo, hi) = render::symmetricRange(lo, hi);
+    auto [lo, hi] = !spec.vmin && !spec.vmax ? render::defaultRange(values, spec.colourMap) : render::finiteRange(values);
     spec.vmin = spec.vmin.value_or(lo);
     spec.vmax = spec.vmax.value_or(hi);
     return spec;

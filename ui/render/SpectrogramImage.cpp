@@ -54,4 +54,10 @@ std::pair<float, float> finiteRange(const Eigen::Ref<const dsp::Matrix>& values)
     return lo <= hi ? std::pair{lo, hi} : std::pair{0.0f, 0.0f};
 }
 
+std::pair<float, float> defaultRange(const Eigen::Ref<const dsp::Matrix>& values, const ColourMap& map)
+{
+    const auto [lo, hi] = finiteRange(values);
+    return map.isDiverging() ? symmetricRange(lo, hi) : std::pair{lo, hi};
+}
+
 } // namespace render

@@ -20,5 +20,8 @@ QImage spectrogramImage(const Eigen::Ref<const dsp::Matrix>& values, const Colou
 /// The finite minimum and maximum of `values` (matplotlib's default vmin/vmax);
 /// {0, 0} when there is no finite value.
 std::pair<float, float> finiteRange(const Eigen::Ref<const dsp::Matrix>& values);
+/// The colour range drawn when none is given: finiteRange(), made symmetric about zero
+/// (symmetricRange) for a diverging map, as librosa.display.specshow centres signed data.
+std::pair<float, float> defaultRange(const Eigen::Ref<const dsp::Matrix>& values, const ColourMap& map);
 
 } // namespace render
