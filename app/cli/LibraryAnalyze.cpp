@@ -64,6 +64,10 @@ void addAnalyzeOptions(QCommandLineParser& parser)
                                      "folder; the database is only read, results go to the store's segment "
                                      "shard-I-of-N."),
                       QStringLiteral("I/N")});
+    parser.addOption({QStringLiteral("feature-set"),
+                      QStringLiteral("analyze: also FMA's 518 statistics of every track (fma), for --features fma with "
+                                     "--from-library and the explorer's fma maps and classifiers."),
+                      QStringLiteral("SET")});
 }
 
 int analyzeLibrary(const QCommandLineParser& parser)
@@ -72,6 +76,11 @@ int analyzeLibrary(const QCommandLineParser& parser)
     const int threads = parser.isSet(QStringLiteral("threads")) ? parser.value(QStringLiteral("threads")).toInt(&threadsOk) : 0;
     if (!threadsOk || threads < 0) {
         error(QStringLiteral("library analyze: --threads wants a count >= 0, got '%1'").arg(parser.value(QStringLiteral("threads"))));
+        return Usage;
+    }
+    const QString set = parser.value(QStringLiteral("feature-set"));
+    if (!set.isEmpty() && set != QStringLiteral("fma")) {
+        error(QStringLiteral("library analyze: --feature-set: '%1' is not fma").arg(set));
         return Usage;
     }
     std::optional<gs::ShardSpec> shard;
@@ -106,6 +115,7 @@ int analyzeLibrary(const QCommandLineParser& parser)
     }
 
     gs::Analyzer analyzer(dsp::FeatureParams{}, library->paths().featureDir(), segment, threads);
+    analyzer.setFmaWanted(!set.isEmpty());
     QElapsedTimer clock;
     clock.start();
     const gs::AnalysisResult result = run(analyzer, tracks);
@@ -115,6 +125,9 @@ int analyzeLibrary(const QCommandLineParser& parser)
                       QString::number(result.fromCache), QString::number(result.failed),
                       QString::number(seconds, 'f', 1),
                       QString::number(seconds > 0 ? double(result.computed + result.fromCache) / seconds : 0.0, 'f', 1)));
+    if (analyzer.fmaWanted())
+        progress(QStringLiteral("analyze: FMA's statistics computed for %1 tracks, already stored for the others")
+                     .arg(result.fmaComputed));
     if (result.failed == 0)
         return Ok;
     return result.failed < tracks.size() ? SomeFailed : Usage;

@@ -41,9 +41,6 @@ bool fromLibrary(const QCommandLineParser& parser, const TableOptions& options, 
     };
     if (!inputs.isEmpty())
         return refuse(QStringLiteral("give either --from-library or DIR|FILE..., not both"));
-    if (options.kind == gs::FeatureSetKind::Fma)
-        return refuse(QStringLiteral("--features fma is not in the library's feature store (it holds summary, "
-                                     "mel-summary and mfcc-image); for fma give the audio folders as DIR|FILE..."));
     if (!libraryParameters(options.features))
         return refuse(QStringLiteral("the feature store holds librosa's default parameters only (as library analyze "
                                      "makes them); drop --sr/--n-fft/--hop-length/--n-mels/--fmin/--fmax/--htk/"

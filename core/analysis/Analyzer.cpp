@@ -25,19 +25,22 @@ namespace gs {
 /// exactly one worker and read by the GUI thread only after every worker has finished.
 struct Analyzer::Run
 {
-    Run(QList<TrackRecord> t, std::shared_ptr<FeatureStore> s, const QString& cacheDir, const dsp::FeatureParams& p)
-        : tracks(std::move(t)), store(std::move(s)), legacy(cacheDir, p), results(size_t(tracks.size())),
+    Run(QList<TrackRecord> t, std::shared_ptr<FeatureStore> s, const QString& cacheDir, const dsp::FeatureParams& p,
+        bool withFma)
+        : tracks(std::move(t)), store(std::move(s)), legacy(cacheDir, p), fma(withFma), results(size_t(tracks.size())),
           state(size_t(tracks.size()), NotDone)
     {
     }
     const QList<TrackRecord> tracks;
     const std::shared_ptr<FeatureStore> store;
     const FeatureCache legacy; ///< the per-track files of earlier versions, imported on a miss
+    const bool fma;            ///< every track also gets FMA's statistics into the store
     std::vector<std::optional<CachedFeatures>> results;
     enum State : char { NotDone, Computed, FromCache, Failed };
     std::vector<char> state;
     std::atomic<int> next{0};
     std::atomic<int> done{0};
+    std::atomic<int> fmaComputed{0};
     std::atomic<int> workersLeft{0};
     std::atomic<bool> cancelled{false};
     std::once_flag refreshed; ///< the store reads what other processes added, once per run
@@ -54,6 +57,32 @@ struct Analyzer::Run
 
 namespace {
 
+/// FMA's statistics of store record `index` in the store: there already, or `computed` (the
+/// statistics of the decode that just made the record), or decoded again to compute them.
+/// Returns the reason when the track cannot have them.
+QString ensureFma(const TrackRecord& t, int index, Analyzer::Run& run, std::optional<TrackAnalyzer>& analyzer,
+                  dsp::Vector computed)
+{
+    FeatureStore& store = *run.store;
+    if (index < 0)
+        return QStringLiteral("its FMA statistics cannot be kept: the feature store cannot be written");
+    if (store.hasFma(index))
+        return {};
+    if (computed.size() == 0) {
+        if (!analyzer)
+            analyzer.emplace(store.params(), DecodeOptions{}, true);
+        TrackFeatures f = analyzer->analyzeFile(t.audioPath);
+        if (!f.ok())
+            return f.error;
+        computed = std::move(f.fma);
+    }
+    QString why;
+    if (!store.appendFma(index, computed, &why))
+        return QStringLiteral("its FMA statistics cannot be kept: %1").arg(why);
+    ++run.fmaComputed;
+    return {};
+}
+
 /// Store hit, or (re)use by content hash, or decode + analyse; what was not in the store under
 /// this path and stamp is appended to it. Returns the reason on failure.
 QString analyzeOne(const TrackRecord& t, Analyzer::Run& run, std::optional<TrackAnalyzer>& analyzer,
@@ -68,7 +97,7 @@ QString analyzeOne(const TrackRecord& t, Analyzer::Run& run, std::optional<Track
     if (const int i = store.find(t.audioPath, stamp); i >= 0) {
         out = store.summaries(i);
         hit = true;
-        return {};
+        return run.fma ? ensureFma(t, i, run, analyzer, {}) : QString();
     }
     QString hashError;
     const QString shaHex = fileSha256(t.audioPath, &hashError);
@@ -86,13 +115,15 @@ QString analyzeOne(const TrackRecord& t, Analyzer::Run& run, std::optional<Track
             hit = true;
         }
     }
+    dsp::Vector fma;
     if (!hit) {
         if (!analyzer)
-            analyzer.emplace(store.params(), DecodeOptions{});
-        const TrackFeatures f = analyzer->analyzeFile(t.audioPath);
+            analyzer.emplace(store.params(), DecodeOptions{}, run.fma);
+        TrackFeatures f = analyzer->analyzeFile(t.audioPath);
         if (!f.ok())
             return f.error;
         full = FeatureCache::fromTrack(f, store.params());
+        fma = std::move(f.fma);
     }
     QString why;
     if (const int index = store.append(t.audioPath, stamp, sha, full, &why); index >= 0) {
@@ -102,6 +133,8 @@ QString analyzeOne(const TrackRecord& t, Analyzer::Run& run, std::optional<Track
         run.warn(QStringLiteral("feature store: %1").arg(why)); // the result is still good
     }
     out = std::move(full);
+    if (run.fma)
+        return ensureFma(t, out->storeIndex, run, analyzer, fma);
     return {};
 }
 
@@ -122,6 +155,27 @@ QString analyzeGuarded(const TrackRecord& t, Analyzer::Run& run, std::optional<T
         out.reset();
         return QStringLiteral("internal error");
     }
+}
+
+/// The table of FMA's statistics from the store; every row must have them.
+FeatureTable fmaTable(const AnalysisResult& result, QString* error)
+{
+    const int width = result.store ? result.store->fmaWidth() : 0;
+    FeatureTable table(FeatureSetKind::Fma, width, result.rows.size());
+    qsizetype missing = 0;
+    for (qsizetype i = 0; i < result.rows.size(); ++i) {
+        const dsp::Vector v = result.store ? result.store->fmaOf(result.features[i].storeIndex) : dsp::Vector();
+        if (v.size() == 0 || !table.add(result.rows[i], v))
+            ++missing;
+    }
+    if (missing > 0) {
+        if (error)
+            *error = QStringLiteral("FMA's statistics of %1 of %2 tracks are not in the feature store yet (genrescope-cli "
+                                    "library analyze --feature-set fma computes them)")
+                         .arg(QString::number(missing), QString::number(result.rows.size()));
+        return FeatureTable(FeatureSetKind::Fma, width);
+    }
+    return table;
 }
 
 /// The PCA of the MFCC images streamed from the store (randomized SVD in passes).
@@ -178,6 +232,19 @@ Analyzer::~Analyzer()
 
 bool Analyzer::isRunning() const { return m_run != nullptr; }
 
+void Analyzer::setFmaWanted(bool wanted) { m_fma = wanted; }
+
+bool Analyzer::ensureFma()
+{
+    m_fma = true;
+    if (m_run)
+        return !m_run->fma ? (analyze(m_tracks), true) : true;
+    if (m_last && m_last->withFma)
+        return false;
+    analyze(m_tracks);
+    return true;
+}
+
 void Analyzer::cancel()
 {
     if (m_run)
@@ -187,7 +254,8 @@ void Analyzer::cancel()
 void Analyzer::analyze(const QList<TrackRecord>& tracks)
 {
     cancel();
-    auto run = std::make_shared<Run>(tracks, m_store, m_cacheDir, m_params);
+    m_tracks = tracks;
+    auto run = std::make_shared<Run>(tracks, m_store, m_cacheDir, m_params, m_fma);
     m_run = run;
     const int workers = std::max(1, std::min(m_pool.maxThreadCount(), int(tracks.size())));
     run->workersLeft = workers;
@@ -244,6 +312,8 @@ void Analyzer::finishRun(const std::shared_ptr<Run>& run)
         result->features.append(std::move(*f));
     }
     result->store = m_store;
+    result->withFma = run->fma;
+    result->fmaComputed = run->fmaComputed;
     result->warnings = run->warnings;
     result->unchanged = m_last && !result->cancelled && result->computed == 0 && m_last->rows.size() == result->rows.size();
     for (qsizetype i = 0; result->unchanged && i < result->rows.size(); ++i)
@@ -302,6 +372,8 @@ void Analyzer::computePca(FeatureSetKind kind, bool standardize)
 
 FeatureTable Analyzer::buildTable(FeatureSetKind kind, const AnalysisResult& result, QString* error)
 {
+    if (kind == FeatureSetKind::Fma)
+        return fmaTable(result, error);
     if (kind != FeatureSetKind::MfccImage)
         return FeatureTable::build(kind, result.rows, result.features);
     const StoreDims dims = result.store ? result.store->dims() : StoreDims{};

@@ -52,6 +52,15 @@ public:
     void analyze(const QList<TrackRecord>& tracks);
     void cancel();
     [[nodiscard]] bool isRunning() const;
+    /// Whether analyses also put FMA's 518 statistics of every track into the store (decoding
+    /// again what has its summaries stored but not them); off by default. A track whose
+    /// statistics cannot be computed or stored then fails. Takes effect at the next analyze().
+    void setFmaWanted(bool wanted);
+    [[nodiscard]] bool fmaWanted() const { return m_fma; }
+    /// Turns FMA's statistics on and, unless the last (or running) analysis has them,
+    /// analyses the last tracks given again: returns true when an analysis was started (its
+    /// progress and analysisFinished follow), false when the last result already has them.
+    bool ensureFma();
     /// The last finished analysis (empty before the first).
     [[nodiscard]] std::shared_ptr<const AnalysisResult> lastResult() const { return m_last; }
 
@@ -87,6 +96,8 @@ private:
     std::shared_ptr<FeatureStore> m_store;
     QThreadPool m_pool;
     std::shared_ptr<Run> m_run;
+    QList<TrackRecord> m_tracks; ///< the last analyze()'s, for ensureFma()
+    bool m_fma = false;
     std::shared_ptr<const AnalysisResult> m_last;
     quint64 m_pcaGeneration = 0;
 };

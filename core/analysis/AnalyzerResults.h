@@ -22,12 +22,16 @@ struct AnalysisResult
 {
     QList<FeatureRow> rows;
     QList<CachedFeatures> features; ///< features[i] belongs to rows[i]; summaries (images in `store`)
-    std::shared_ptr<const FeatureStore> store; ///< where features[i].storeIndex points
+    /// Where features[i].storeIndex points (not const: FMA's statistics are appended to it
+    /// on demand; FeatureStore is thread-safe).
+    std::shared_ptr<FeatureStore> store;
     QStringList warnings;           ///< problems of the store met on the way (one line each)
     int fromCache = 0;              ///< how many came from the FeatureCache
     int computed = 0;               ///< how many were decoded and analysed
     int failed = 0;                 ///< reported through Analyzer::trackFailed
+    int fmaComputed = 0;            ///< tracks whose FMA statistics were computed (withFma)
     bool cancelled = false;
+    bool withFma = false;           ///< every row's FMA statistics are in `store` (FeatureStore::fmaOf)
     bool unchanged = false;         ///< the same tracks with the same stored features as the run before
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FeatureStore.h"
 
+#include "dsp/fma/FmaStatistics.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -40,6 +42,8 @@ FeatureStore::FeatureStore(const QString& dir, const dsp::FeatureParams& params,
     m_dims.frames = FeatureCache::imageFrames(params);
     const QByteArray hash = QCryptographicHash::hash(m_dims.key, QCryptographicHash::Sha1).toHex().left(16);
     m_folder = QDir(dir).filePath(QString::fromLatin1(hash));
+    m_fma = std::make_unique<StoreVectors>(
+        m_folder, VectorDims{QByteArrayLiteral("fma"), int(dsp::FmaStatistics::columnNames(params.mfcc.n_mfcc).size()), m_dims.key});
 }
 
 FeatureStore::~FeatureStore() = default;
@@ -72,6 +76,7 @@ QStringList FeatureStore::refresh()
         if (i != m_writer) // our own records are already in memory
             readSegment(i, warnings);
     }
+    m_fma->refresh(warnings);
     return warnings;
 }
 
@@ -200,6 +205,46 @@ QString FeatureStore::readImage(int index, dsp::Matrix& out) const
     if (crc32(dst, size_t(want)) != e.imageCrc)
         return QStringLiteral("%1: the image of %2 is damaged (checksum)").arg(QDir::toNativeSeparators(s.imgPath()), e.path);
     return {};
+}
+
+dsp::Vector FeatureStore::fmaOf(int index) const
+{
+    const std::shared_lock lock(m_mutex);
+    if (index < 0 || size_t(index) >= m_entries.size())
+        return {};
+    const Entry& e = m_entries[size_t(index)];
+    const float* v = m_fma->find(e.path, e.stamp);
+    return v ? dsp::Vector(Eigen::Map<const dsp::Vector>(v, m_fma->dims().width)) : dsp::Vector();
+}
+
+bool FeatureStore::hasFma(int index) const
+{
+    const std::shared_lock lock(m_mutex);
+    if (index < 0 || size_t(index) >= m_entries.size())
+        return false;
+    const Entry& e = m_entries[size_t(index)];
+    return m_fma->find(e.path, e.stamp) != nullptr;
+}
+
+int FeatureStore::fmaWidth() const { return m_fma->dims().width; }
+
+bool FeatureStore::appendFma(int index, const dsp::Vector& statistics, QString* error)
+{
+    QString why;
+    const auto fail = [&](const QString& reason) {
+        if (error)
+            *error = reason;
+        return false;
+    };
+    if (statistics.size() != m_fma->dims().width)
+        return fail(QStringLiteral("FMA statistics of the wrong length"));
+    const std::unique_lock lock(m_mutex);
+    if (index < 0 || size_t(index) >= m_entries.size())
+        return fail(QStringLiteral("no such record"));
+    if (m_writer < 0 && !openWriter(&why))
+        return fail(why);
+    const Entry& e = m_entries[size_t(index)];
+    return m_fma->append(m_segments[size_t(m_writer)]->name, e.path, e.stamp, statistics.data(), error);
 }
 
 QString FeatureStore::writerSegment() const

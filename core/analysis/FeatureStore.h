@@ -27,13 +27,18 @@
 // bad checksum, a header of another version) is reported as one line per segment by
 // refresh(); what it made unreadable is simply missing, so it is analysed again.
 //
-// Memory: the summaries of every track are held (2 n_mfcc + 2 n_mels floats each); the
-// images never are: readImage() preads one on demand.
+// FMA's 518 statistics are an optional part (StoreVectors, <name>.fma.gsvec beside each
+// segment): computed only for libraries that use that feature set, found by the same path and
+// stamp as the record they belong to.
+//
+// Memory: the summaries of every track are held (2 n_mfcc + 2 n_mels floats each, and the 518
+// FMA statistics where computed); the images never are: readImage() preads one on demand.
 //
 // Threads: every member is thread-safe (a shared mutex: lookups and image reads run in
 // parallel, refresh() and append() exclusively).
 #include "FeatureCache.h"
 #include "FeatureStoreFormat.h"
+#include "StoreVectors.h"
 
 #include <QFile>
 #include <QLockFile>
@@ -79,6 +84,15 @@ public:
     /// opening it on first use. Returns the new record's index, or -1 with `error` set.
     int append(const QString& path, const FileStamp& stamp, const QByteArray& sha256, const CachedFeatures& f,
                QString* error = nullptr);
+    /// FMA's statistics of record `index` (dsp::FmaStatistics order, width fmaWidth()), or an
+    /// empty vector when they were never computed for that file's stamp.
+    [[nodiscard]] dsp::Vector fmaOf(int index) const;
+    [[nodiscard]] bool hasFma(int index) const;
+    [[nodiscard]] int fmaWidth() const;
+    /// Appends FMA's statistics of record `index`'s file (fmaWidth() values) to this process's
+    /// segment. Returns false with `error` set (one line) when it cannot.
+    bool appendFma(int index, const dsp::Vector& statistics, QString* error = nullptr);
+
     /// The segment this process appends to ("" before the first append).
     [[nodiscard]] QString writerSegment() const;
 
@@ -109,6 +123,7 @@ private:
     std::vector<float> m_mel;  ///< size() x 2 n_mels
     QHash<QString, int> m_byPath;
     QHash<QByteArray, int> m_bySha;
+    std::unique_ptr<StoreVectors> m_fma; ///< FMA's statistics
     int m_writer = -1; ///< index into m_segments of our own, once opened
     std::unique_ptr<QLockFile> m_lock;
     QFile m_writeIdx, m_writeImg;

@@ -42,10 +42,11 @@ TrainingOutcome TrainingJob::run(const TrainingRequest& request, const std::func
     clock.start();
     if (!request.analysis || request.analysis->rows.isEmpty())
         throw dsp::ParameterError("no analysed tracks to train on");
-    if (request.features == FeatureSetKind::Fma)
-        throw dsp::ParameterError("the fma feature set is not kept in the library's store (use classify train on files)");
+    if (request.features == FeatureSetKind::Fma && !request.analysis->withFma)
+        throw dsp::ParameterError("the analysis has no FMA statistics yet (the library is analysed with them first)");
     const qint64 width = request.features == FeatureSetKind::Summary      ? 2 * request.params.mfcc.n_mfcc
                          : request.features == FeatureSetKind::MelSummary ? 2 * request.params.mel.n_mels
+                         : request.features == FeatureSetKind::Fma && request.analysis->store ? request.analysis->store->fmaWidth()
                          : request.analysis->store ? qint64(request.analysis->store->dims().nMfcc) * request.analysis->store->dims().frames
                                                    : 0;
     if (width * 4 * request.analysis->rows.size() > kMaxTableBytes)

@@ -4,8 +4,10 @@
 // same command gives on the folder of those files (coordinates, distances and the report, bit
 // for bit; genres from the library), and decodes nothing - after the analysis every audio file
 // is overwritten with zeros of the same size and mtime and made unreadable, so a decode would
-// fail. Tracks not analysed yet are counted on stderr (exit 1, or 2 when none is); fma, feature
-// options other than the library's and mixing DIR with --from-library are refused in one line.
+// fail. FMA's statistics come from the store of a library analysed with --feature-set fma; a
+// library analysed without them refuses fma in one line, naming the command that adds them.
+// Tracks not analysed yet are counted on stderr (exit 1, or 2 when none is); feature options
+// other than the library's and mixing DIR with --from-library are refused in one line.
 #include "support/CliRunner.h"
 #include "support/Paths.h"
 
@@ -61,12 +63,12 @@ class TestCliFromLibrary : public QObject
 {
     Q_OBJECT
     QTemporaryDir m_tmp;
-    QString m_music, m_lib, m_query, m_member;
+    QString m_music, m_lib, m_libFma, m_query, m_member;
     int m_tracks = 0;
     QHash<QString, CliResult> m_dir; ///< each case's run on the folder, before the sabotage
 
     QString tmp(const QString& name) const { return m_tmp.filePath(name); }
-    QStringList lib() const { return {QStringLiteral("--library"), m_lib}; }
+    QStringList lib(bool fma = false) const { return {QStringLiteral("--library"), fma ? m_libFma : m_lib}; }
 
     static QStringList mapArgs(const QString& method, const QString& features)
     {
@@ -110,20 +112,30 @@ private slots:
         QVERIFY2(imported.code == 0, qPrintable(imported.err));
         const CliResult analysed = runCli({QStringLiteral("library"), QStringLiteral("analyze"), QStringLiteral("--library"), m_lib});
         QVERIFY2(analysed.code == 0, qPrintable(analysed.err));
+        m_libFma = tmp(QStringLiteral("lib-fma"));
+        QCOMPARE(runCli({QStringLiteral("import"), QStringLiteral("folder"), m_music, QStringLiteral("--library"), m_libFma}).code, 0);
+        const CliResult withFma = runCli({QStringLiteral("library"), QStringLiteral("analyze"), QStringLiteral("--feature-set"),
+                                          QStringLiteral("fma"), QStringLiteral("--library"), m_libFma});
+        QVERIFY2(withFma.code == 0 && withFma.err.contains(QStringLiteral("FMA's statistics computed for 16 tracks")),
+                 qPrintable(withFma.err));
 
         // every case on the folder itself, while the files are intact
         for (const auto& [tag, args] : std::initializer_list<std::pair<QString, QStringList>>{
                  {QStringLiteral("umap-summary"), mapArgs(QStringLiteral("umap"), QStringLiteral("summary"))},
                  {QStringLiteral("pca-mel-summary"), mapArgs(QStringLiteral("pca"), QStringLiteral("mel-summary"))},
                  {QStringLiteral("umap-mfcc-image"), mapArgs(QStringLiteral("umap"), QStringLiteral("mfcc-image"))},
-                 {QStringLiteral("tsne-summary"), mapArgs(QStringLiteral("tsne"), QStringLiteral("summary"))}}) {
+                 {QStringLiteral("tsne-summary"), mapArgs(QStringLiteral("tsne"), QStringLiteral("summary"))},
+                 {QStringLiteral("umap-fma"), mapArgs(QStringLiteral("umap"), QStringLiteral("fma"))}}) {
             m_dir.insert(tag, runCli(args + QStringList{m_music, QStringLiteral("--csv"), tmp(tag + QStringLiteral("-dir.csv"))}));
             QVERIFY2(m_dir[tag].code == 0, qPrintable(m_dir[tag].err));
         }
         m_dir.insert(QStringLiteral("classify"), runCli(classifyArgs(QStringLiteral("dir")) + QStringList{m_music}));
+        m_dir.insert(QStringLiteral("classify-fma"), runCli(classifyArgs(QStringLiteral("dir-fma")) +
+                                                            QStringList{QStringLiteral("--features"), QStringLiteral("fma"), m_music}));
         m_dir.insert(QStringLiteral("member"), runCli(neighboursArgs(m_member) + QStringList{QStringLiteral("--in"), m_music}));
         m_dir.insert(QStringLiteral("query"), runCli(neighboursArgs(m_query) + QStringList{QStringLiteral("--in"), m_music}));
-        for (const QString& tag : {QStringLiteral("classify"), QStringLiteral("member"), QStringLiteral("query")})
+        for (const QString& tag : {QStringLiteral("classify"), QStringLiteral("classify-fma"), QStringLiteral("member"),
+                                   QStringLiteral("query")})
             QVERIFY2(m_dir[tag].code == 0 && !m_dir[tag].out.isEmpty(), qPrintable(tag + u' ' + m_dir[tag].err));
 
         // From here on no library file can be decoded.
@@ -144,6 +156,7 @@ private slots:
         QTest::newRow("pca mel-summary") << QStringLiteral("pca-mel-summary") << QStringLiteral("pca") << QStringLiteral("mel-summary");
         QTest::newRow("umap mfcc-image") << QStringLiteral("umap-mfcc-image") << QStringLiteral("umap") << QStringLiteral("mfcc-image");
         QTest::newRow("tsne summary") << QStringLiteral("tsne-summary") << QStringLiteral("tsne") << QStringLiteral("summary");
+        QTest::newRow("umap fma") << QStringLiteral("umap-fma") << QStringLiteral("umap") << QStringLiteral("fma");
     }
 
     void mapEqualsTheFolder()
@@ -152,7 +165,8 @@ private slots:
         QFETCH(QString, method);
         QFETCH(QString, features);
         const QString csv = tmp(tag + QStringLiteral("-lib.csv"));
-        const CliResult r = runCli(mapArgs(method, features) + QStringList{QStringLiteral("--from-library"), QStringLiteral("--csv"), csv} + lib());
+        const CliResult r = runCli(mapArgs(method, features) + QStringList{QStringLiteral("--from-library"), QStringLiteral("--csv"), csv} +
+                                   lib(features == QLatin1String("fma")));
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QStringList got = mapColumns(readAll(csv)), want = mapColumns(readAll(tmp(tag + QStringLiteral("-dir.csv"))));
         QCOMPARE(got.size(), m_tracks + 1);
@@ -191,12 +205,23 @@ private slots:
         QCOMPARE(readAll(tmp(QStringLiteral("lib.gsm"))), readAll(tmp(QStringLiteral("dir.gsm"))));
     }
 
+    void classifyFmaEqualsTheFolder()
+    {
+        const CliResult r = runCli(classifyArgs(QStringLiteral("lib-fma")) +
+                                   QStringList{QStringLiteral("--features"), QStringLiteral("fma"), QStringLiteral("--from-library")} + lib(true));
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out, m_dir[QStringLiteral("classify-fma")].out);
+        QCOMPARE(readAll(tmp(QStringLiteral("lib-fma.json"))), readAll(tmp(QStringLiteral("dir-fma.json"))));
+        QCOMPARE(readAll(tmp(QStringLiteral("lib-fma.gsm"))), readAll(tmp(QStringLiteral("dir-fma.gsm"))));
+    }
+
     void refusals_data()
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("says");
         const QStringList csv{QStringLiteral("--csv"), tmp(QStringLiteral("refused.csv"))};
-        QTest::newRow("fma") << mapArgs(QStringLiteral("pca"), QStringLiteral("fma")) + csv << QStringLiteral("--features fma");
+        QTest::newRow("fma not analysed") << mapArgs(QStringLiteral("pca"), QStringLiteral("fma")) + csv
+                                          << QStringLiteral("library analyze --feature-set fma");
         QTest::newRow("other parameters") << mapArgs(QStringLiteral("pca"), QStringLiteral("summary")) + csv +
                                                  QStringList{QStringLiteral("--n-mels"), QStringLiteral("64")}
                                           << QStringLiteral("--n-mels");
@@ -205,7 +230,7 @@ private slots:
         QTest::newRow("neighbours --in as well") << neighboursArgs(m_query) + QStringList{QStringLiteral("--in"), m_music}
                                                  << QStringLiteral("not both");
         QTest::newRow("classify fma") << classifyArgs(QStringLiteral("fma")) + QStringList{QStringLiteral("--features"), QStringLiteral("fma")}
-                                      << QStringLiteral("--features fma");
+                                      << QStringLiteral("library analyze --feature-set fma");
     }
 
     void refusals()

@@ -3,6 +3,7 @@
 // library folder), changed and damaged entries, failures per track, cancel, and the
 // off-thread PCA.
 #include "analysis/Analyzer.h"
+#include "analysis/TrackAnalyzer.h"
 #include "library/FileHash.h"
 #include "support/Paths.h"
 #include "support/WavWriter.h"
@@ -17,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <limits>
 
 using namespace gs;
@@ -290,6 +292,64 @@ private slots:
         QVERIFY(r.explainedVarianceRatio[0] > 0.05);
         // PCA coordinates are centred
         QVERIFY(std::abs(r.coords.col(0).mean()) < 1e-6 * (1.0 + r.coords.col(0).cwiseAbs().maxCoeff()));
+    }
+
+    // FMA's statistics go through the store: asked for later, the analysis decodes again what
+    // lacks them (once); asked for from the start, one decode gives both; stored, a new
+    // analyzer finds them all. The values are TrackAnalyzer's, bit for bit.
+    void fmaStatisticsThroughTheStore()
+    {
+        const QList<TrackRecord> tracks = corpusTracks(false).mid(0, 4);
+        const QString dir = m_tmp.filePath(QStringLiteral("fma-cache"));
+        Analyzer a(m_params, dir, 2);
+        const AnalysisResult plain = analyzeAll(a, tracks);
+        QVERIFY(!plain.withFma);
+        QString why;
+        QCOMPARE(Analyzer::buildTable(FeatureSetKind::Fma, plain, &why).size(), 0);
+        QVERIFY2(why.contains(QStringLiteral("not in the feature store")), qPrintable(why));
+
+        QSignalSpy finished(&a, &Analyzer::analysisFinished);
+        QVERIFY(a.ensureFma());
+        QVERIFY(finished.wait(120000));
+        const auto withFma = finished.constFirst().at(0).value<AnalysisResult>();
+        QVERIFY(withFma.withFma);
+        QCOMPARE(withFma.fmaComputed, 4);
+        QCOMPARE(withFma.computed, 0); // the summaries came from the store
+        why.clear();
+        const FeatureTable table = Analyzer::buildTable(FeatureSetKind::Fma, withFma, &why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(table.size(), 4);
+        QCOMPARE(table.nFeatures(), 518);
+        TrackAnalyzer direct(m_params, DecodeOptions{}, true);
+        for (int i = 0; i < 4; ++i) {
+            const TrackFeatures f = direct.analyzeFile(table.rows()[i].path);
+            QVERIFY2(f.ok(), qPrintable(f.error));
+            const dsp::Vector want = f.fma.unaryExpr([](float x) { return std::isfinite(x) ? x : 0.0f; });
+            QVERIFY2(dsp::Vector(table.matrix().row(i).transpose()) == want, qPrintable(table.rows()[i].path));
+        }
+        QVERIFY(!a.ensureFma()); // the last result has them
+
+        Analyzer again(m_params, dir, 2);
+        again.setFmaWanted(true);
+        const AnalysisResult stored = analyzeAll(again, tracks);
+        QVERIFY(stored.withFma);
+        QCOMPARE(stored.fmaComputed, 0);
+        QCOMPARE(stored.fromCache, 4);
+
+        Analyzer fresh(m_params, m_tmp.filePath(QStringLiteral("fma-fresh")), 2);
+        fresh.setFmaWanted(true);
+        const AnalysisResult both = analyzeAll(fresh, tracks);
+        QCOMPARE(both.computed, 4);
+        QCOMPARE(both.fmaComputed, 4);
+        why.clear();
+        QVERIFY(Analyzer::buildTable(FeatureSetKind::Fma, both, &why).matrix() == table.matrix());
+
+        QSignalSpy ready(&fresh, &Analyzer::pcaReady);
+        fresh.computePca(FeatureSetKind::Fma, true);
+        QVERIFY(ready.wait(120000));
+        const auto pca = ready.constFirst().at(0).value<PcaResult>();
+        QVERIFY2(pca.ok(), qPrintable(pca.error));
+        QCOMPARE(pca.table->nFeatures(), 518);
     }
 
     // The MFCC-image PCA streams the images from the store (the result holds rows only) and
