@@ -345,6 +345,29 @@ private slots:
             QVERIFY(shot.save(path));
     }
 
+    // FMA's statistics: chosen in the panel, the library is analysed once more for them, then
+    // trained; the report is the CLI's on the same files, and the library is predicted.
+    void fmaIsComputedThenTrained()
+    {
+        panel().featureSetBox()->setCurrentIndex(panel().featureSetBox()->findData(int(FeatureSetKind::Fma)));
+        QVERIFY(trainAndWait(QStringLiteral("svm")));
+        const ClassifyReport& app = panel().outcome()->report;
+        QCOMPARE(app.features, QStringLiteral("fma"));
+        QCOMPARE(app.metrics.n, 30);
+        const auto cli = runCli({QStringLiteral("classify"), QStringLiteral("train"), testsupport::corpusDir(), QStringLiteral("--features"),
+                                 QStringLiteral("fma"), QStringLiteral("--model"), tmp(QStringLiteral("cli-fma.gsm")),
+                                 QStringLiteral("--report"), tmp(QStringLiteral("cli-fma.json"))});
+        QVERIFY2(cli.code == 0, qPrintable(cli.err));
+        const QJsonObject o = QJsonDocument::fromJson(readAll(tmp(QStringLiteral("cli-fma.json")))).object();
+        QVERIFY(std::abs(app.metrics.accuracy - o[QStringLiteral("accuracy")].toDouble()) < 1e-12);
+        QVERIFY(std::abs(app.metrics.balanced_accuracy - o[QStringLiteral("balanced_accuracy")].toDouble()) < 1e-12);
+        QSignalSpy predicted(&panel(), &ClassifierPanel::predictionsChanged); // the new model's, after training
+        QTRY_VERIFY_WITH_TIMEOUT(predicted.count() > 0, 120000);
+        QCOMPARE(panel().predictions().size(), qsizetype(30));
+        compareWithCliPredict(tmp(QStringLiteral("cli-fma.gsm")));
+        qInfo("corpus: svm on fma, accuracy %.3f, balanced accuracy %.3f", app.metrics.accuracy, app.metrics.balanced_accuracy);
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 

@@ -203,18 +203,24 @@ private slots:
     void faithfulnessEqualsTheCli_data()
     {
         QTest::addColumn<int>("method");
-        QTest::newRow("pca") << int(MapMethod::Pca);
-        QTest::newRow("umap") << int(MapMethod::Umap);
+        QTest::addColumn<int>("features");
+        QTest::newRow("pca") << int(MapMethod::Pca) << int(FeatureSetKind::Summary);
+        QTest::newRow("umap") << int(MapMethod::Umap) << int(FeatureSetKind::Summary);
+        // chosen in the panel: analysed once more for FMA's statistics, standardised by default
+        QTest::newRow("umap fma") << int(MapMethod::Umap) << int(FeatureSetKind::Fma);
     }
     void faithfulnessEqualsTheCli()
     {
         QFETCH(int, method);
+        QFETCH(int, features);
         MapSpec spec;
         spec.method = MapMethod(method);
-        const QString csv = m_tmp.filePath(QStringLiteral("cli-%1.csv").arg(method));
+        spec.features = FeatureSetKind(features);
+        spec.standardize = featureSetStandardizedByDefault(spec.features);
+        const QString csv = m_tmp.filePath(QStringLiteral("cli-%1-%2.csv").arg(method).arg(features));
         const testsupport::CliResult cli = testsupport::runCli(
             {QStringLiteral("map"), testsupport::corpusDir(), QStringLiteral("--method"), mapMethodName(spec.method),
-             QStringLiteral("--csv"), csv});
+             QStringLiteral("--features"), featureSetName(spec.features), QStringLiteral("--csv"), csv});
         QVERIFY2(cli.code == 0, qPrintable(cli.err));
         // the panel maps the same files in the CLI's row order
         QFile f(csv);
@@ -225,7 +231,11 @@ private slots:
                 files << QString::fromUtf8(line.left(line.indexOf(',')));
         QCOMPARE(files.size(), 30);
         openPanel();
-        panel().setSpec(spec);
+        MapSpec chosen = spec;
+        chosen.features = FeatureSetKind::Summary;
+        chosen.standardize = false;
+        panel().setSpec(chosen);
+        panel().setFeatureSet(spec.features); // as choosing it in the combo box does
         panel().analyzeTracks(tracksOf(files));
         if (spec.isEmbedding()) { // fitted in this row order, as the CLI's
             QTRY_VERIFY_WITH_TIMEOUT(panel().mappedTracks() == 30, 120000);
@@ -235,9 +245,9 @@ private slots:
         waitForMap(spec, 30);
         const FaithfulnessPanel& faith = *panel().faithfulness();
         const QString trust = faith.trustworthinessText().section(u' ', 1);
-        const QString features = faith.agreementText().section(u' ', 4, 4), onMap = faith.agreementText().section(u' ', 7, 7);
+        const QString inFeatures = faith.agreementText().section(u' ', 4, 4), onMap = faith.agreementText().section(u' ', 7, 7);
         const QString expected = QStringLiteral("trustworthiness@10 %1, 5-NN genre agreement features %2 / map %3")
-                                     .arg(trust, features, onMap);
+                                     .arg(trust, inFeatures, onMap);
         const QString last = cli.err.trimmed().section(u'\n', -1);
         QVERIFY2(last.contains(expected), qPrintable(last + QStringLiteral(" vs ") + expected));
     }

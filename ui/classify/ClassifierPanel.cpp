@@ -25,6 +25,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace gs {
 
 ClassifierPanel::ClassifierPanel(Analyzer* analyzer, QWidget* parent) : QWidget(parent), m_analyzer(analyzer)
@@ -89,7 +91,16 @@ ClassifierPanel::ClassifierPanel(Analyzer* analyzer, QWidget* parent) : QWidget(
     connect(m_drop, &PredictionDropArea::filesDropped, this, [this](const QStringList& paths) {
         m_predictor.predictFiles(m_model, paths);
     });
-    connect(m_analyzer, &Analyzer::analysisFinished, this, [this] { predictLibrary(); });
+    connect(m_analyzer, &Analyzer::analysisFinished, this, [this](const AnalysisResult& result) {
+        if (std::exchange(m_trainWhenAnalysed, false)) {
+            setBusy(false);
+            if (result.withFma && !result.cancelled)
+                train();
+            else
+                m_status->setText(tr("Not trained: the analysis with FMA's statistics was cancelled"));
+        }
+        predictLibrary();
+    });
 }
 
 ClassifierPanel::~ClassifierPanel() = default;
@@ -111,8 +122,11 @@ void ClassifierPanel::buildControls()
     }
     m_features = new QComboBox(this);
     m_features->setObjectName(QStringLiteral("classifierFeatures"));
-    for (const auto kind : {FeatureSetKind::Summary, FeatureSetKind::MelSummary, FeatureSetKind::MfccImage})
+    for (const auto kind : {FeatureSetKind::Summary, FeatureSetKind::MelSummary, FeatureSetKind::MfccImage, FeatureSetKind::Fma})
         m_features->addItem(featureSetLabel(kind), int(kind));
+    m_features->setItemData(m_features->count() - 1,
+                            tr("FMA's 518 statistics (standardised inside the model); computed for every track the first time"),
+                            Qt::ToolTipRole);
     m_groupBy = new QComboBox(this);
     m_groupBy->setObjectName(QStringLiteral("classifierGroupBy"));
     m_groupBy->setToolTip(tr("Tracks that stay together in one fold, so that an artist's other songs do not inflate the accuracy"));
@@ -194,8 +208,18 @@ void ClassifierPanel::train()
         m_status->setText(tr("Nothing to train on yet: the library's tracks are still being analysed"));
         return;
     }
+    const auto features = FeatureSetKind(m_features->currentData().toInt());
+    if (features == FeatureSetKind::Fma && !analysis->withFma) { // computed through the analysis first
+        m_analyzer->ensureFma();
+        m_trainWhenAnalysed = true;
+        m_progress->setRange(0, 0);
+        setBusy(true);
+        m_cancel->setEnabled(false);
+        m_status->setText(tr("Computing FMA's 518 statistics of every track first…"));
+        return;
+    }
     TrainingRequest request{.analysis = analysis,
-                            .features = FeatureSetKind(m_features->currentData().toInt()),
+                            .features = features,
                             .groupBy = GroupBy(m_groupBy->currentData().toInt()),
                             .options = {.classifier = *kind, .folds = m_folds->value(), .seed = 0},
                             .albums = m_albums,
@@ -261,8 +285,12 @@ void ClassifierPanel::setModel(std::shared_ptr<const GenreModel> model)
 
 void ClassifierPanel::predictLibrary()
 {
-    if (m_model && m_analyzer->lastResult())
-        m_predictor.predictLibrary(m_model, m_analyzer->lastResult());
+    const auto analysis = m_analyzer->lastResult();
+    if (!m_model || !analysis)
+        return;
+    if (m_model->featureSet == featureSetName(FeatureSetKind::Fma) && !analysis->withFma && m_analyzer->ensureFma())
+        return; // predicted when the analysis with FMA's statistics finishes
+    m_predictor.predictLibrary(m_model, analysis);
 }
 
 QString ClassifierPanel::saveModel(const QString& path) const

@@ -100,6 +100,7 @@ private:
     std::shared_ptr<const TrainingOutcome> m_outcome;
     QHash<qint64, GenrePrediction> m_predictions;
     QHash<qint64, QString> m_albums;
+    bool m_trainWhenAnalysed = false; ///< train() waits for an analysis with FMA's statistics
     QComboBox* m_classifier = nullptr;
     QComboBox* m_features = nullptr;
     QComboBox* m_groupBy = nullptr;

@@ -84,8 +84,11 @@ MapPanel::MapPanel(Analyzer* analyzer, MapJob* job, QWidget* parent) : QWidget(p
 void MapPanel::buildToolbar(QVBoxLayout* layout)
 {
     m_featureSet = new QComboBox(this);
-    for (const auto kind : {FeatureSetKind::Summary, FeatureSetKind::MfccImage, FeatureSetKind::MelSummary})
+    for (const auto kind : {FeatureSetKind::Summary, FeatureSetKind::MfccImage, FeatureSetKind::MelSummary, FeatureSetKind::Fma})
         m_featureSet->addItem(featureSetLabel(kind), int(kind));
+    m_featureSet->setItemData(m_featureSet->count() - 1,
+                              QStringLiteral("FMA's 518 statistics (best standardised); computed for every track the first time"),
+                              Qt::ToolTipRole);
     m_featureSet->setToolTip(QStringLiteral("Feature set the map is made from"));
     m_featureSet->setObjectName(QStringLiteral("pcaFeatureSet"));
     m_featureSet->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -112,7 +115,13 @@ void MapPanel::buildToolbar(QVBoxLayout* layout)
     layout->addLayout(top);
     layout->addWidget(m_method);
     fillComponentChoices();
-    connect(m_featureSet, &QComboBox::currentIndexChanged, this, [this] { requestMap(); });
+    connect(m_featureSet, &QComboBox::currentIndexChanged, this, [this] {
+        if (featureSetStandardizedByDefault(featureSet())) { // fma: a kurtosis beside a centroid in Hz
+            const QSignalBlocker quiet(m_standardize);
+            m_standardize->setChecked(true);
+        }
+        requestMap();
+    });
     connect(m_standardize, &QCheckBox::toggled, this, [this] { requestMap(); });
     connect(m_method, &MapMethodControls::specChanged, this, [this] { requestMap(); });
     connect(m_method, &MapMethodControls::recomputeRequested, this, &MapPanel::recompute);
@@ -250,6 +259,11 @@ void MapPanel::requestMap(bool recompute)
     if (!m_analyzer->lastResult())
         return; // the analysis is still running; its end asks again
     const MapSpec s = spec();
+    if (s.features == FeatureSetKind::Fma && !m_analyzer->lastResult()->withFma && m_analyzer->ensureFma()) {
+        m_job->cancel();
+        setStatus(QStringLiteral("Computing FMA's 518 statistics of every track first..."));
+        return; // the analysis's end asks again
+    }
     if (!s.isEmbedding()) {
         m_job->cancel(); // a UMAP / t-SNE asked for before is not wanted any more
         m_mapProgress->setVisible(false);
