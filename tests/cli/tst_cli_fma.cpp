@@ -159,16 +159,24 @@ private slots:
     void badUsage_data()
     {
         QTest::addColumn<QStringList>("extra");
-        QTest::newRow("unknown set") << QStringList{QStringLiteral("--feature-set"), QStringLiteral("gtzan")};
-        QTest::newRow("frames without the set") << QStringList{QStringLiteral("--frames")};
+        QTest::addColumn<QString>("says");
+        QTest::newRow("unknown set") << QStringList{QStringLiteral("--feature-set"), QStringLiteral("gtzan")} << QStringLiteral("gtzan");
+        QTest::newRow("frames without the set") << QStringList{QStringLiteral("--frames")} << QStringLiteral("--frames");
+        // spectral_contrast's six octave bands from 200 Hz need a Nyquist above 6,400 Hz
+        QTest::newRow("sample rate too low for the recipe")
+            << QStringList{QStringLiteral("--feature-set"), QStringLiteral("fma"), QStringLiteral("--sr"), QStringLiteral("8000")}
+            << QStringLiteral("spectral_contrast: frequency band exceeds Nyquist (its band edge 6400 Hz >= sr/2 = 4000 Hz); "
+                              "reduce fmin or n_bands, or use a sample rate above 12800 Hz");
     }
     void badUsage()
     {
         QFETCH(QStringList, extra);
+        QFETCH(QString, says);
         const CliResult r = runCli(QStringList{QStringLiteral("features"), clipFile(QStringLiteral("metal__02-chaos-god")),
                                                QStringLiteral("--out"), m_tmp.filePath(QStringLiteral("bad"))} + extra);
         QCOMPARE(r.code, 2);
         QCOMPARE(r.err.trimmed().count(u'\n'), 0);
+        QVERIFY2(r.err.contains(says), qPrintable(r.err));
         QVERIFY(!QFile::exists(m_tmp.filePath(QStringLiteral("bad/fma.csv"))));
     }
 

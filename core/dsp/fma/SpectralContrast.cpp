@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
 
 namespace dsp {
 namespace {
@@ -41,7 +42,10 @@ SpectralContrast::SpectralContrast(const SpectralContrastParams& params) : m_par
         octa[std::size_t(i)] = params.fmin * std::pow(2.0, double(i - 1));
     for (std::size_t i = 0; i + 1 < octa.size(); ++i)
         if (octa[i] >= 0.5 * sp.sr)
-            throw ParameterError("Frequency band exceeds Nyquist. Reduce either fmin or n_bands.");
+            throw ParameterError("spectral_contrast: frequency band exceeds Nyquist (its band edge " +
+                                 std::to_string(int(octa[i])) + " Hz >= sr/2 = " + std::to_string(int(0.5 * sp.sr)) +
+                                 " Hz); reduce fmin or n_bands, or use a sample rate above " +
+                                 std::to_string(int(2 * octa[octa.size() - 2])) + " Hz");
     const auto freq = sp.frequencies();
     const int nBins = sp.bins();
     int largestQ = 0;
