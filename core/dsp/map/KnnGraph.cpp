@@ -79,15 +79,26 @@ void exactGraph(const RowMatrix& x, int threads, const MapControl& control, KnnG
     const int nCand = std::min(n, k + 1 + 8);
     forBlocks(nBlocks, threads, control, [&](int b) {
         const int begin = b * kBlock, rows = std::min(kBlock, n - begin);
-        const Eigen::MatrixXf dots = x.middleRows(begin, rows) * x.transpose(); // rows x n
-        std::vector<Candidate> all(static_cast<std::size_t>(n));
+        const Eigen::MatrixXf dots = x * x.middleRows(begin, rows).transpose(); // n x rows
+        Eigen::VectorXf dist(n);
+        std::vector<Candidate> heap; // the nCand smallest (distance, index) so far, largest on top
+        heap.reserve(std::size_t(nCand));
         for (int r = 0; r < rows; ++r) {
             const int i = begin + r;
-            for (int j = 0; j < n; ++j)
-                all[std::size_t(j)] = {sq[i] + sq[j] - 2.0f * dots(r, j), j};
-            std::nth_element(all.begin(), all.begin() + (nCand - 1), all.end());
-            std::vector<Candidate> cands(all.begin(), all.begin() + nCand);
-            keepNearest(x, i, k, cands, g.indices.data() + std::size_t(i) * std::size_t(k),
+            dist = (sq.array() + sq[i]) - 2.0f * dots.col(r).array();
+            heap.clear();
+            for (int j = 0; j < nCand; ++j)
+                heap.emplace_back(dist[j], j);
+            std::make_heap(heap.begin(), heap.end());
+            // j grows, so (dist[j], j) beats the top exactly when dist[j] is smaller
+            for (int j = nCand; j < n; ++j) {
+                if (dist[j] < heap.front().first) {
+                    std::pop_heap(heap.begin(), heap.end());
+                    heap.back() = {dist[j], j};
+                    std::push_heap(heap.begin(), heap.end());
+                }
+            }
+            keepNearest(x, i, k, heap, g.indices.data() + std::size_t(i) * std::size_t(k),
                         g.distances.data() + std::size_t(i) * std::size_t(k));
         }
     });

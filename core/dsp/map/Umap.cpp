@@ -5,6 +5,7 @@
 #include "MapRandom.h"
 #include "SpectralLayout.h"
 #include "UmapCurve.h"
+#include "UmapOptimiser.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,10 +13,6 @@
 
 namespace dsp {
 namespace {
-
-constexpr float kClip = 4.0f;
-
-float clip(float v) { return std::clamp(v, -kClip, kClip); }
 
 void require(bool ok, const std::string& what)
 {
@@ -95,74 +92,15 @@ Eigen::MatrixXf Umap::initialLayout(const FuzzyGraph& g, const MapControl& contr
 
 bool Umap::optimise(const FuzzyGraph& g, int nEpochs, Eigen::MatrixXf& y, const MapControl& control) const
 {
-    const int dim = m_params.n_components;
-    const float a = float(m_a), b = float(m_b), gamma = float(m_params.repulsion_strength);
-    const float wMax = g.weight.empty() ? 1.0f : *std::max_element(g.weight.begin(), g.weight.end());
-    // Keep the edges sampled at least once; epochs_per_sample = w_max / w.
-    std::vector<int> head, tail;
-    std::vector<double> perSample;
-    for (std::size_t e = 0; e < g.weight.size(); ++e) {
-        if (g.weight[e] < wMax / float(nEpochs))
-            continue;
-        head.push_back(g.head[e]);
-        tail.push_back(g.tail[e]);
-        perSample.push_back(double(wMax) / double(g.weight[e]));
-    }
-    const std::size_t nEdges = head.size();
-    const double negRate = m_params.negative_sample_rate;
-    std::vector<double> nextSample = perSample, nextNegative = perSample, perNegative(nEdges);
-    for (std::size_t e = 0; e < nEdges; ++e)
-        perNegative[e] = negRate > 0 ? perSample[e] / negRate : 0.0;
-
-    MapRandom rng(m_params.random_state + 0x2545f4914f6cdd1dULL);
-    float* emb = y.data();
-    const auto n = std::uint32_t(g.n);
-    for (int epoch = 0; epoch < nEpochs; ++epoch) {
-        if (control.cancelled())
-            return false;
-        const float alpha = float(m_params.learning_rate * (1.0 - double(epoch) / nEpochs));
-        const double now = epoch;
-        for (std::size_t e = 0; e < nEdges; ++e) {
-            if (nextSample[e] > now)
-                continue;
-            const int j = head[e];
-            float* cur = emb + std::size_t(j) * std::size_t(dim);
-            float* oth = emb + std::size_t(tail[e]) * std::size_t(dim);
-            float d2 = 0.0f;
-            for (int d = 0; d < dim; ++d)
-                d2 += (cur[d] - oth[d]) * (cur[d] - oth[d]);
-            if (d2 > 0.0f) {
-                const float pb = std::pow(d2, b);
-                const float coeff = -2.0f * a * b * (pb / d2) / (a * pb + 1.0f);
-                for (int d = 0; d < dim; ++d) {
-                    const float grad = clip(coeff * (cur[d] - oth[d]));
-                    cur[d] += grad * alpha;
-                    oth[d] -= grad * alpha;
-                }
-            }
-            nextSample[e] += perSample[e];
-            const int nNeg = negRate > 0 ? int((now - nextNegative[e]) / perNegative[e]) : 0;
-            for (int s = 0; s < nNeg; ++s) {
-                const std::uint32_t kk = rng.below(n);
-                const float* other = emb + std::size_t(kk) * std::size_t(dim);
-                float dn = 0.0f;
-                for (int d = 0; d < dim; ++d)
-                    dn += (cur[d] - other[d]) * (cur[d] - other[d]);
-                if (dn > 0.0f) {
-                    const float coeff = 2.0f * gamma * b / ((0.001f + dn) * (a * std::pow(dn, b) + 1.0f));
-                    for (int d = 0; d < dim; ++d)
-                        cur[d] += clip(coeff * (cur[d] - other[d])) * alpha;
-                } else if (int(kk) != j) {
-                    for (int d = 0; d < dim; ++d)
-                        cur[d] += kClip * alpha;
-                }
-            }
-            nextNegative[e] += nNeg * perNegative[e];
-        }
-        if ((epoch & 7) == 0)
-            control.report(double(epoch + 1) / nEpochs);
-    }
-    return true;
+    UmapOptimiser sgd(g, {.n_components = m_params.n_components,
+                          .n_epochs = nEpochs,
+                          .a = m_a,
+                          .b = m_b,
+                          .learning_rate = m_params.learning_rate,
+                          .negative_sample_rate = m_params.negative_sample_rate,
+                          .repulsion_strength = m_params.repulsion_strength,
+                          .seed = m_params.random_state + 0x2545f4914f6cdd1dULL});
+    return sgd.run(y, control);
 }
 
 } // namespace dsp
