@@ -6,16 +6,16 @@
 //   3. spectral initialisation (SpectralLayout), scaled so that max |y| = 10, plus normal
 //      noise of standard deviation 1e-4, then each coordinate rescaled to [0, 10]
 //   4. a, b fitted from min_dist and spread (UmapCurve)
-//   5. n_epochs of stochastic gradient descent over the edges: an edge of weight w is
-//      sampled every w_max / w epochs and followed by negative_sample_rate negative samples
-//      per positive one (uniform random samples pushed away); gradients clipped to [-4, 4];
-//      the learning rate decays linearly from learning_rate to 0. Edges with w < w_max /
-//      n_epochs are dropped first.
+//   5. n_epochs of stochastic gradient descent over the edges (UmapOptimiser): an edge of
+//      weight w is sampled every w_max / w epochs and followed by negative_sample_rate
+//      negative samples per positive one (uniform random samples pushed away); gradients
+//      clipped to [-4, 4]; the learning rate decays linearly from learning_rate to 0. Edges
+//      with w < w_max / n_epochs are dropped first.
 //
-// Deterministic: the same data and random_state give the same map bit for bit (one RNG,
-// MapRandom, and a fixed order of edges). The SGD runs on one thread; `threads` speeds up
-// only the kNN search. Cost: kNN (see KnnGraph.h), then O(n_epochs * edges *
-// (1 + negative_sample_rate)).
+// Deterministic: the same data and random_state give the same map bit for bit, whatever
+// `threads` (one RNG per step, MapRandom, and a fixed order of edges). The SGD runs on one
+// thread; `threads` speeds up only the kNN search, whose result does not depend on it. Cost:
+// kNN (see KnnGraph.h), then O(n_epochs * edges * (1 + negative_sample_rate)).
 //
 // Data: X is (n_samples x n_features), one row per sample; the map is (n_samples x
 // n_components) double (the float32 coordinates SGD works in). Samples closer than
