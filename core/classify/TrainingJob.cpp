@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrainingJob.h"
 
+#include "LearningCurve.h"
 #include "analysis/Analyzer.h"
 
 #include <QElapsedTimer>
@@ -64,12 +65,17 @@ TrainingOutcome TrainingJob::run(const TrainingRequest& request, const std::func
     if (!set)
         throw dsp::ParameterError(why.toStdString());
     const std::vector<int> folds = ClassifierTraining::folds(*set, request.options);
-    const int total = request.options.folds + 1;
+    const std::vector<double> fractions = request.learningCurve ? LearningCurve::defaultFractions() : std::vector<double>{};
+    const int cvSteps = request.options.folds;
+    const int total = cvSteps + LearningCurve::trainings(fractions, folds) + 1;
     const dsp::CrossValidationResult cv =
         ClassifierTraining::crossValidate(*set, request.options, folds, cancelled, [&](int done, int) { progress(done, total); });
     if (cancelled && cancelled())
         throw dsp::ParameterError("cancelled");
     TrainingOutcome out;
+    if (request.learningCurve)
+        out.curves.learning = LearningCurve::compute(*set, request.options, folds, cv, fractions, cancelled,
+                                                     [&](int done, int) { progress(cvSteps + done, total); });
     out.report = ClassifierTraining::report(*set, request.options, cv);
     out.model = std::make_shared<const GenreModel>(ClassifierTraining::train(*set, request.options, request.params, request.decode));
     progress(total, total);
@@ -79,6 +85,20 @@ TrainingOutcome TrainingJob::run(const TrainingRequest& request, const std::func
     out.predicted = cv.predicted;
     out.probabilities = cv.probabilities;
     out.seconds = double(clock.nsecsElapsed()) / 1e9;
+    return out;
+}
+
+QHash<qint64, GenrePrediction> TrainingOutcome::outOfFoldPredictions() const
+{
+    QHash<qint64, GenrePrediction> out;
+    out.reserve(rows.size());
+    for (qsizetype r = 0; r < rows.size() && r < qsizetype(predicted.size()) && r < qsizetype(probabilities.rows()); ++r) {
+        const int best = predicted[std::size_t(r)];
+        GenrePrediction p{genres.value(best), probabilities(Eigen::Index(r), best), {}, true};
+        for (Eigen::Index c = 0; c < probabilities.cols(); ++c)
+            p.probabilities << probabilities(Eigen::Index(r), c);
+        out.insert(rows[r].id, p);
+    }
     return out;
 }
 

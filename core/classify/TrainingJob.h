@@ -5,8 +5,10 @@
 // genres sorted, folds seeded), with the features taken from the analysis (summaries from
 // the FeatureStore, MFCC images read from it one at a time): nothing is decoded again.
 //
-// start() runs the folds, the K-fold cross-validation and the final training on a worker;
-// progress(done, total) follows each fold and the final training (total = folds + 1), then
+// start() runs the folds, the K-fold cross-validation, the learning curve when asked for
+// (LearningCurve: fractions below 1 times the folds more trainings) and the final training on
+// a worker; progress(done, total) follows each of those trainings (total = folds + learning
+// curve trainings + 1), then
 // exactly one of finished(outcome), failed(reason) or cancelled(). cancel() stops between
 // folds (a fold in progress runs to its end); a new start() cancels the running one, whose
 // late signals are dropped. A cancel() before finished() is delivered always gives
@@ -15,6 +17,8 @@
 // Threads: create and call from one thread with an event loop; signals are emitted there.
 // The destructor cancels and waits for the worker.
 #include "ClassifierTraining.h"
+#include "GenrePrediction.h"
+#include "TrainingCurves.h"
 #include "analysis/AnalyzerResults.h"
 
 #include <QHash>
@@ -35,6 +39,7 @@ struct TrainingRequest
     QHash<qint64, QString> albums; ///< track id -> album tag (read for GroupBy::Album)
     dsp::FeatureParams params;     ///< the parameters the analysis was made with
     DecodeOptions decode;
+    bool learningCurve = false;    ///< also compute TrainingOutcome::curves.learning
 };
 
 /// What a training produced. Rows are those of the TrainingSet (path order).
@@ -47,7 +52,12 @@ struct TrainingOutcome
     Eigen::MatrixXd probabilities; ///< out of fold, rows x genres
     ClassifyReport report;
     std::shared_ptr<const GenreModel> model; ///< trained on every row
+    TrainingCurves curves;      ///< the learning curve when asked for
     double seconds = 0.0;       ///< wall time of the whole job
+
+    /// Every row's out-of-fold prediction by track id (GenrePrediction::outOfFold set): what a
+    /// model that never saw the track predicts, the honest figure for the tracks trained on.
+    [[nodiscard]] QHash<qint64, GenrePrediction> outOfFoldPredictions() const;
 };
 
 class TrainingJob : public QObject

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the app's Classifier panel costs on a library, by hand (never run by ctest):
-//   bench_training LIBRARY_DIR [svm|logreg|knn] [summary|mel-summary|mfcc-image] [FOLDS]
+//   bench_training LIBRARY_DIR [svm|logreg|knn] [summary|mel-summary|mfcc-image] [FOLDS] [--learning-curve]
 // Analyses the library's downloaded tracks through its feature store (as the explorer does;
 // run `genrescope-cli library analyze --library DIR` first so that nothing is decoded), then
 // runs the panel's TrainingJob (cross-validation + final model, grouped by artist, seed 0) on
-// its worker and the library prediction (PredictionJob), and prints
+// its worker (with --learning-curve, the panel's "Learning curve" box ticked) and the library
+// prediction (PredictionJob), and prints
 //   training N tracks, G genres, CLASSIFIER on SET, K folds: accuracy A, balanced B; train X s, predict Y s
+// and with --learning-curve a line with the curve's accuracies (20 % .. 100 %).
 #include "analysis/Analyzer.h"
 #include "classify/PredictionJob.h"
 #include "classify/TrainingJob.h"
@@ -21,9 +23,10 @@ using namespace gs;
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments().mid(1);
+    QStringList args = app.arguments().mid(1);
+    const bool curve = args.removeAll(QStringLiteral("--learning-curve")) > 0;
     if (args.isEmpty()) {
-        std::fprintf(stderr, "usage: bench_training LIBRARY_DIR [svm|logreg|knn] [summary|mel-summary|mfcc-image] [FOLDS]\n");
+        std::fprintf(stderr, "usage: bench_training LIBRARY_DIR [svm|logreg|knn] [summary|mel-summary|mfcc-image] [FOLDS] [--learning-curve]\n");
         return 2;
     }
     Library library{LibraryPaths(args[0])};
@@ -45,6 +48,7 @@ int main(int argc, char** argv)
     request.features = *set;
     request.options.classifier = *kind;
     request.options.folds = args.value(3, QStringLiteral("5")).toInt();
+    request.learningCurve = curve;
     for (const TrackRecord& t : tracks)
         request.albums.insert(t.id, t.album);
     QElapsedTimer clock;
@@ -70,6 +74,12 @@ int main(int argc, char** argv)
                     qlonglong(o->rows.size()), qlonglong(o->genres.size()), qPrintable(o->report.classifier), qPrintable(o->report.features),
                     o->report.folds, o->report.metrics.accuracy, o->report.metrics.balanced_accuracy, train,
                     double(predict.nsecsElapsed()) / 1e9);
+        if (curve) {
+            std::printf("learning curve:");
+            for (const LearningCurvePoint& c : o->curves.learning)
+                std::printf(" %.0f %% %.3f (balanced %.3f);", 100.0 * c.fraction, c.accuracy, c.balancedAccuracy);
+            std::printf("\n");
+        }
         code = p.size() == o->rows.size() ? 0 : 1;
         app.quit();
     });
