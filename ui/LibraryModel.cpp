@@ -123,9 +123,11 @@ QVariant LibraryModel::predictionData(const TrackRecord& t, int role) const
     case Qt::ForegroundRole: // a prediction that disagrees with the library's genre
         return has && it->genre.compare(t.genre, Qt::CaseInsensitive) != 0 ? QVariant(QBrush(QColor(0xc0392b))) : QVariant();
     case Qt::ToolTipRole:
-        return has ? QVariant(tr("Predicted %1 with probability %2 (library genre: %3)")
+        return has ? QVariant(tr("Predicted %1 with probability %2 (library genre: %3)\n%4")
                                   .arg(it->genre, QString::number(it->probability, 'f', 3),
-                                       t.genre.isEmpty() ? tr("none") : t.genre))
+                                       t.genre.isEmpty() ? tr("none") : t.genre,
+                                       it->outOfFold ? tr("Cross-validated: by the fold's model, trained without this track")
+                                                     : tr("By the model")))
                    : QVariant();
     default: return {};
     }
@@ -192,6 +194,10 @@ Qt::ItemFlags LibraryModel::flags(const QModelIndex& index) const
 
 QVariant LibraryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == PredictedColumn)
+        return tr("The genre the classifier predicts, with its probability. For the tracks it was trained on, the "
+                  "cross-validated (out-of-fold) prediction, made by a model that never saw the track; for the "
+                  "others, and with a loaded model, the model's own prediction.");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -3,7 +3,8 @@
 // The library as a tree: genres -> playlists -> tracks; tracks that are in no playlist sit
 // directly under their genre (tracks without a genre under "(no genre)"). A track in several
 // playlists appears under each. Columns: title, artist, status, and the genre a classifier
-// predicts with its probability (setPredictions; SortRole sorts that column by probability). Genre rows carry a colour
+// predicts with its probability (setPredictions: out of fold for the tracks a training used,
+// said in the tooltips; SortRole sorts that column by probability). Genre rows carry a colour
 // chip (GenreColours); track status rows carry the failure reason as a tooltip.
 // Read-only; refreshed as a whole from a LibrarySnapshot (a model reset). GUI thread only.
 #include "LibrarySnapshot.h"

@@ -159,6 +159,7 @@ void MainWindow::connectPanels()
     connect(m_map, &MapPanel::trackActivated, this, &MainWindow::playFromLibrary);
     connect(m_classifier, &ClassifierPanel::trackActivated, this, &MainWindow::playFromLibrary);
     connect(m_classifier, &ClassifierPanel::predictionsChanged, m_library->model(), &LibraryModel::setPredictions);
+    connect(m_classifier, &ClassifierPanel::predictionsChanged, m_map, &MapPanel::setPredictions);
     connect(m_library, &LibraryPanel::trackSelected, m_map, &MapPanel::setCurrentTrack);
     connect(m_player, &Player::trackChanged, m_map, [this](qint64 id) { m_map->setCurrentTrack(id); });
     connect(m_library, &LibraryPanel::refreshed, this, [this] {

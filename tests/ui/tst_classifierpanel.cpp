@@ -4,7 +4,9 @@
 // its report is `genrescope-cli classify train`'s on the same files; a cancelled training
 // keeps the previous model; models go both ways between the app and `classify predict`;
 // a confusion cell lists its tracks and a double click plays one; the library's Predicted
-// column sorts by probability; a dropped file is classified and not imported.
+// column sorts by probability; a dropped file is classified and not imported. The learning
+// curve ends at the report's accuracy, the bars are the report's per genre, and the library
+// and the map show the out-of-fold predictions of the tracks trained on.
 #include "LibraryModel.h"
 #include "LibraryPanel.h"
 #include "MainWindow.h"
@@ -13,12 +15,21 @@
 #include "classify/ClassifierPanel.h"
 #include "classify/ClassifyReportView.h"
 #include "classify/ConfusionMatrixView.h"
+#include "classify/GenreScoreChart.h"
+#include "classify/LearningCurveChart.h"
 #include "classify/PredictionDropArea.h"
 #include "library/LocalImporter.h"
+#include "map/MapColourControls.h"
+#include "map/MapLegend.h"
+#include "map/MapPanel.h"
+#include "map/MapView.h"
 #include "support/CliRunner.h"
 #include "support/Paths.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QLineSeries>
 #include <QDockWidget>
 #include <QFile>
 #include <QHeaderView>
@@ -28,6 +39,7 @@
 #include <QLabel>
 #include <QBarSet>
 #include <QTableWidget>
+#include <QListView>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
@@ -136,6 +148,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->libraryPanel()->isLoaded(), 60000);
         // trained on every analysed track: wait for the analysis of all 30
         QTRY_COMPARE_WITH_TIMEOUT(panel().analysedTracks(), 30, 240000);
+        QVERIFY(!panel().learningCurveBox()->isChecked()); // off by default: it costs about two trainings
+        panel().learningCurveBox()->setChecked(true);
         QVERIFY(trainAndWait(QStringLiteral("svm")));
         QVERIFY(panel().outcome());
         QCOMPARE(panel().outcome()->rows.size(), qsizetype(30));
@@ -166,9 +180,78 @@ private slots:
         QCOMPARE(panel().confusionView()->matrix(), app.metrics.confusion);
         QVERIFY(panel().reportView()->summary()->text().contains(QString::number(100.0 * app.metrics.accuracy, 'f', 1) + u'%'));
         QCOMPARE(panel().reportView()->table()->rowCount(), 5);
-        QCOMPARE(panel().reportView()->f1Bars()->count(), 5);
         qInfo("corpus: %d tracks, svm on summary, accuracy %.3f, balanced accuracy %.3f, trained in the app in %.3f s",
               app.metrics.n, app.metrics.accuracy, app.metrics.balanced_accuracy, panel().outcome()->seconds);
+    }
+
+    void learningCurveEndsAtTheReport()
+    {
+        const TrainingOutcome& o = *panel().outcome();
+        const auto& curve = o.curves.learning;
+        QCOMPARE(curve.size(), std::size_t(5));
+        const QLineSeries& accuracy = *panel().learningCurveChart()->accuracySeries();
+        const QLineSeries& balanced = *panel().learningCurveChart()->balancedSeries();
+        QCOMPARE(accuracy.count(), 5);
+        QCOMPARE(balanced.count(), 5);
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(accuracy.at(i).x(), 20.0 * (i + 1));
+            QVERIFY(accuracy.at(i).y() >= 0.0 && accuracy.at(i).y() <= 1.0);
+            QVERIFY(balanced.at(i).y() >= 0.0 && balanced.at(i).y() <= 1.0);
+            QCOMPARE(accuracy.at(i).y(), curve[std::size_t(i)].accuracy);
+        }
+        QCOMPARE(accuracy.at(4).y(), o.report.metrics.accuracy);
+        QCOMPARE(balanced.at(4).y(), o.report.metrics.balanced_accuracy);
+        QVERIFY(!panel().learningCurveChart()->note()->text().startsWith(QStringLiteral("No learning curve")));
+        qInfo("learning curve (svm, corpus): %.3f %.3f %.3f %.3f %.3f", curve[0].accuracy, curve[1].accuracy, curve[2].accuracy,
+              curve[3].accuracy, curve[4].accuracy);
+    }
+
+    void barsShowEachGenre()
+    {
+        const GenreScoreChart& chart = *panel().scoreChart();
+        const ClassifyReport& r = panel().outcome()->report;
+        QStringList bottomUp = r.genres;
+        std::reverse(bottomUp.begin(), bottomUp.end());
+        QCOMPARE(chart.categories(), bottomUp); // the first genre at the top
+        for (QBarSet* set : {chart.precisionBars(), chart.recallBars(), chart.f1Bars()})
+            QCOMPARE(set->count(), 5);
+        for (int i = 0; i < 5; ++i) {
+            const dsp::ClassMetrics& c = r.metrics.per_class[std::size_t(4 - i)];
+            QCOMPARE(chart.precisionBars()->at(i), c.precision);
+            QCOMPARE(chart.recallBars()->at(i), c.recall);
+            QCOMPARE(chart.f1Bars()->at(i), c.f1);
+        }
+    }
+
+    void libraryAndMapShowOutOfFold()
+    {
+        const TrainingOutcome& o = *panel().outcome();
+        QTRY_COMPARE_WITH_TIMEOUT(panel().shownPredictions().size(), qsizetype(30), 60000);
+        int differs = 0; // from the final model's own (in-sample) prediction
+        for (qsizetype r = 0; r < o.rows.size(); ++r) {
+            const GenrePrediction& shown = panel().shownPredictions().value(o.rows[r].id);
+            QVERIFY(shown.outOfFold);
+            QCOMPARE(shown.genre, o.genres[o.predicted[std::size_t(r)]]);
+            QCOMPARE(shown.probability, o.probabilities(Eigen::Index(r), o.predicted[std::size_t(r)]));
+            differs += panel().predictions().value(o.rows[r].id).probability != shown.probability ? 1 : 0;
+        }
+        QVERIFY(differs > 0);
+        // the library's Predicted column says so
+        LibraryModel& model = *m_window->libraryPanel()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model.predictions().size(), qsizetype(30), 60000);
+        const qint64 id = o.rows[0].id;
+        const QModelIndex cell = model.indexOfTrack(id).siblingAtColumn(LibraryModel::PredictedColumn);
+        QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Cross-validated")),
+                 qPrintable(cell.data(Qt::ToolTipRole).toString()));
+        QVERIFY(model.headerData(LibraryModel::PredictedColumn, Qt::Horizontal, Qt::ToolTipRole).toString().contains(
+            QStringLiteral("out-of-fold")));
+        // the map can colour by them, ringing as many tracks as the confusion matrix has off its diagonal
+        MapPanel& map = *m_window->mapPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(map.colourControls()->box()->isEnabled() && map.mappedTracks() == 30, 60000);
+        map.colourControls()->setColourBy(MapColourBy::Prediction);
+        const Eigen::MatrixXi& confusion = o.report.metrics.confusion;
+        QCOMPARE(int(map.view()->markedRows(MapMark::Disagree).size()), int(confusion.sum() - confusion.trace()));
+        map.colourControls()->setColourBy(MapColourBy::Genre);
     }
 
     void confusionCellListsItsTracks()
@@ -366,6 +449,47 @@ private slots:
         QCOMPARE(panel().predictions().size(), qsizetype(30));
         compareWithCliPredict(tmp(QStringLiteral("cli-fma.gsm")));
         qInfo("corpus: svm on fma, accuracy %.3f, balanced accuracy %.3f", app.metrics.accuracy, app.metrics.balanced_accuracy);
+    }
+
+    /// The Map dock coloured by prediction and the Classifier's charts, as they draw themselves:
+    /// painted, and saved as map.png and charts.png in $GENRESCOPE_SCREENSHOT_DIR when set.
+    void windowShowsPredictionsAndCharts()
+    {
+        panel().learningCurveBox()->setChecked(true);
+        panel().featureSetBox()->setCurrentIndex(panel().featureSetBox()->findData(int(FeatureSetKind::Summary)));
+        QVERIFY(trainAndWait(QStringLiteral("svm")));
+        MapPanel& map = *m_window->mapPanel();
+        const qint64 first = panel().outcome()->rows.first().id;
+        QTRY_VERIFY_WITH_TIMEOUT(map.colourControls()->box()->isEnabled() && map.predictions().size() == 30 &&
+                                     map.predictions().value(first).outOfFold,
+                                 60000);
+        map.colourControls()->setColourBy(MapColourBy::Prediction);
+        const QString dir = qEnvironmentVariable("GENRESCOPE_SCREENSHOT_DIR");
+        const auto shoot = [&](QWidget* panelWidget, QWidget* painted, const QString& name) {
+            auto* dock = qobject_cast<QDockWidget*>(panelWidget->parentWidget());
+            QVERIFY(dock);
+            dock->raise();
+            QTRY_VERIFY(painted->isVisible());
+            QImage shot;
+            const auto colours = [&] {
+                shot = m_window->grab().toImage();
+                const QRect area(painted->mapTo(m_window.get(), QPoint(0, 0)) * shot.devicePixelRatio(),
+                                 painted->size() * shot.devicePixelRatio());
+                QSet<QRgb> seen;
+                for (int y = area.top(); y < area.bottom(); y += 5)
+                    for (int x = area.left(); x < area.right(); x += 5)
+                        seen.insert(shot.pixel(x, y));
+                return seen.size();
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(colours() > 5, 30000);
+            if (!dir.isEmpty())
+                QVERIFY(shot.save(QDir(dir).filePath(name)));
+        };
+        shoot(&map, map.view(), QStringLiteral("map.png"));
+        shoot(&map, map.legend()->list()->viewport(), QStringLiteral("map.png")); // the legend's entries laid out too
+        panel().tabs()->setCurrentIndex(2); // Charts
+        shoot(&panel(), panel().scoreChart(), QStringLiteral("charts.png"));
+        map.colourControls()->setColourBy(MapColourBy::Genre);
     }
 
     void cleanupTestCase() { m_window.reset(); }

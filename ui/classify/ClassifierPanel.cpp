@@ -3,11 +3,14 @@
 
 #include "ClassifyReportView.h"
 #include "ConfusionMatrixView.h"
+#include "GenreScoreChart.h"
+#include "LearningCurveChart.h"
 #include "PredictionDropArea.h"
 #include "analysis/Analyzer.h"
 #include "library/TrackRecord.h"
 #include "text/Printable.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -19,6 +22,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardItemModel>
@@ -43,6 +47,7 @@ ClassifierPanel::ClassifierPanel(Analyzer* analyzer, QWidget* parent) : QWidget(
     cv->addWidget(new QLabel(tr("Folds"), this));
     cv->addWidget(m_folds);
     form->addRow(tr("Group by"), cv);
+    form->addRow(m_curve);
     layout->addLayout(form);
     auto* buttons = new QGridLayout; // two by two: the dock may be narrow
     buttons->addWidget(m_train, 0, 0);
@@ -57,6 +62,7 @@ ClassifierPanel::ClassifierPanel(Analyzer* analyzer, QWidget* parent) : QWidget(
     m_report = new ClassifyReportView(this);
     m_tabs->addTab(m_report, tr("Report"));
     m_tabs->addTab(buildConfusionTab(), tr("Confusion"));
+    m_tabs->addTab(buildChartsTab(), tr("Charts"));
     m_drop = new PredictionDropArea(this);
     m_tabs->addTab(m_drop, tr("What genre is this?"));
     layout->addWidget(m_tabs, 1);
@@ -78,12 +84,12 @@ ClassifierPanel::ClassifierPanel(Analyzer* analyzer, QWidget* parent) : QWidget(
     });
     connect(&m_predictor, &PredictionJob::libraryPredicted, this, [this](const QHash<qint64, GenrePrediction>& p) {
         m_predictions = p;
-        emit predictionsChanged(m_predictions);
+        showPredictions();
     });
     connect(&m_predictor, &PredictionJob::libraryFailed, this, [this](const QString& why) {
         m_predictions.clear();
         m_status->setText(tr("Library not predicted: %1").arg(printable(why)));
-        emit predictionsChanged(m_predictions);
+        showPredictions();
     });
     connect(&m_predictor, &PredictionJob::filesPredicted, this, [this](const QList<FilePrediction>& results) {
         m_drop->showResults(results, m_model ? m_model->genres : QStringList());
@@ -140,6 +146,10 @@ void ClassifierPanel::buildControls()
     m_folds->setObjectName(QStringLiteral("classifierFolds"));
     m_folds->setRange(2, 100);
     m_folds->setValue(5);
+    m_curve = new QCheckBox(tr("Learning curve"), this);
+    m_curve->setObjectName(QStringLiteral("classifierLearningCurve"));
+    m_curve->setToolTip(tr("Also cross-validate on 20, 40, 60 and 80 % of each fold's training rows (the same folds): "
+                           "about twice the trainings"));
     m_train = new QPushButton(tr("Train"), this);
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setEnabled(false);
@@ -147,7 +157,7 @@ void ClassifierPanel::buildControls()
     m_save->setEnabled(false);
     m_load = new QPushButton(tr("Load model…"), this);
     m_progress = new QProgressBar(this);
-    m_progress->setFormat(tr("Cross-validation %v / %m"));
+    m_progress->setFormat(tr("Training %v / %m"));
     m_progress->setVisible(false);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("classifierStatus"));
@@ -175,6 +185,24 @@ QWidget* ClassifierPanel::buildConfusionTab()
     connect(m_cellTracks, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { emit trackActivated(item->data(Qt::UserRole).toLongLong()); });
     return split;
+}
+
+QWidget* ClassifierPanel::buildChartsTab()
+{
+    auto* scroll = new QScrollArea(this); // the charts keep a readable height in a short dock
+    scroll->setObjectName(QStringLiteral("classifierCharts"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* charts = new QWidget(scroll);
+    auto* column = new QVBoxLayout(charts);
+    column->setContentsMargins(0, 0, 0, 0);
+    m_scores = new GenreScoreChart(charts);
+    m_learning = new LearningCurveChart(charts);
+    column->addWidget(m_scores, 1);
+    column->addWidget(m_learning, 1);
+    scroll->setWidget(charts);
+    return scroll;
 }
 
 bool ClassifierPanel::isTraining() const { return m_job.isRunning(); }
@@ -224,7 +252,8 @@ void ClassifierPanel::train()
                             .options = {.classifier = *kind, .folds = m_folds->value(), .seed = 0},
                             .albums = m_albums,
                             .params = analysis->store->params(),
-                            .decode = {}};
+                            .decode = {},
+                            .learningCurve = m_curve->isChecked()};
     m_progress->setRange(0, request.options.folds + 1);
     m_progress->setValue(0);
     setBusy(true);
@@ -244,6 +273,9 @@ void ClassifierPanel::onFinished(const std::shared_ptr<const TrainingOutcome>& o
     m_outcome = outcome;
     m_report->setReport(outcome->report, outcome->seconds);
     m_confusion->setMatrix(outcome->genres, outcome->report.metrics.confusion);
+    m_scores->setReport(outcome->report);
+    m_learning->setCurve(outcome->curves.learning);
+    m_outOfFold = outcome->outOfFoldPredictions();
     m_cellTracks->clear();
     m_status->setText(tr("Trained in %1 s: accuracy %2 %")
                           .arg(QString::number(outcome->seconds, 'f', 2), QString::number(100.0 * outcome->report.metrics.accuracy, 'f', 1)));
@@ -283,6 +315,16 @@ void ClassifierPanel::setModel(std::shared_ptr<const GenreModel> model)
     predictLibrary();
 }
 
+void ClassifierPanel::showPredictions()
+{
+    m_shown = m_predictions;
+    if (m_outcome && m_outcome->model == m_model)
+        for (auto it = m_outOfFold.cbegin(); it != m_outOfFold.cend(); ++it)
+            if (m_shown.contains(it.key()))
+                m_shown.insert(it.key(), it.value());
+    emit predictionsChanged(m_shown);
+}
+
 void ClassifierPanel::predictLibrary()
 {
     const auto analysis = m_analyzer->lastResult();
@@ -305,8 +347,11 @@ QString ClassifierPanel::loadModel(const QString& path)
     if (!model)
         return why;
     m_outcome.reset();
+    m_outOfFold.clear();
     m_report->clear();
     m_confusion->clear();
+    m_scores->clear();
+    m_learning->clear();
     m_cellTracks->clear();
     m_status->setText(tr("Loaded %1").arg(printable(QFileInfo(path).fileName())));
     setModel(std::make_shared<const GenreModel>(std::move(*model)));

@@ -2,21 +2,25 @@
 #pragma once
 // The classifier view: choose a classifier (svm, logreg, knn; mlp and cnn are shown but
 // need the neural-network module), the feature set, the cross-validation grouping and the
-// folds; Train runs TrainingJob on the library's analysed tracks (the injected Analyzer's last
-// result) off the GUI thread with progress and Cancel (a cancelled training keeps the model
-// there was); the report (ClassifyReportView), the confusion matrix (ConfusionMatrixView: a
-// click lists that cell's tracks, a double click on one emits trackActivated) and "What genre
-// is this?" (PredictionDropArea). Save / Load model read and write .gsm files (GenreModel),
+// folds, and whether to compute the learning curve; Train runs TrainingJob on the library's
+// analysed tracks (the injected Analyzer's last result) off the GUI thread with progress and
+// Cancel (a cancelled training keeps the model there was); the report (ClassifyReportView), the
+// confusion matrix (ConfusionMatrixView: a click lists that cell's tracks, a double click on
+// one emits trackActivated), the charts (GenreScoreChart: per-genre precision, recall and F1;
+// LearningCurveChart) and "What genre is this?" (PredictionDropArea). Save / Load model read and write .gsm files (GenreModel),
 // the same files as `classify train` / `classify predict`.
 // Whenever the model changes, and after every analysis, the library's tracks are predicted
-// off the GUI thread (PredictionJob); predictionsChanged() carries them (empty when the
-// model cannot be applied to the library, with the reason in the status line).
+// off the GUI thread (PredictionJob). predictionsChanged() carries what the library and the map
+// show (shownPredictions()): for the tracks of the last training, their out-of-fold prediction
+// (an in-sample one would flatter the model), for the others the model's; empty when the
+// model cannot be applied to the library, with the reason in the status line.
 #include "classify/PredictionJob.h"
 #include "classify/TrainingJob.h"
 
 #include <QHash>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -30,6 +34,8 @@ namespace gs {
 class Analyzer;
 class ClassifyReportView;
 class ConfusionMatrixView;
+class GenreScoreChart;
+class LearningCurveChart;
 class PredictionDropArea;
 struct TrackRecord;
 
@@ -45,12 +51,15 @@ public:
     [[nodiscard]] QComboBox* featureSetBox() const { return m_features; }
     [[nodiscard]] QComboBox* groupByBox() const { return m_groupBy; }
     [[nodiscard]] QSpinBox* foldsBox() const { return m_folds; }
+    [[nodiscard]] QCheckBox* learningCurveBox() const { return m_curve; }
     [[nodiscard]] QPushButton* trainButton() const { return m_train; }
     [[nodiscard]] QPushButton* cancelButton() const { return m_cancel; }
     [[nodiscard]] QProgressBar* progressBar() const { return m_progress; }
     [[nodiscard]] QLabel* statusLabel() const { return m_status; }
     [[nodiscard]] ClassifyReportView* reportView() const { return m_report; }
     [[nodiscard]] ConfusionMatrixView* confusionView() const { return m_confusion; }
+    [[nodiscard]] GenreScoreChart* scoreChart() const { return m_scores; }
+    [[nodiscard]] LearningCurveChart* learningCurveChart() const { return m_learning; }
     [[nodiscard]] QListWidget* cellTracks() const { return m_cellTracks; }
     [[nodiscard]] PredictionDropArea* dropArea() const { return m_drop; }
     [[nodiscard]] QTabWidget* tabs() const { return m_tabs; }
@@ -58,7 +67,10 @@ public:
     [[nodiscard]] std::shared_ptr<const GenreModel> model() const { return m_model; }
     /// The last finished training (null before one, or after a model was loaded).
     [[nodiscard]] std::shared_ptr<const TrainingOutcome> outcome() const { return m_outcome; }
+    /// The model's own predictions of the library's tracks (what `classify predict` gives).
     [[nodiscard]] const QHash<qint64, GenrePrediction>& predictions() const { return m_predictions; }
+    /// What predictionsChanged() carried last: out of fold where the last training has it.
+    [[nodiscard]] const QHash<qint64, GenrePrediction>& shownPredictions() const { return m_shown; }
     [[nodiscard]] bool isTraining() const;
     /// Tracks in the analysis a training would use (0 before the first analysis).
     [[nodiscard]] int analysedTracks() const;
@@ -86,6 +98,8 @@ signals:
 private:
     void buildControls();
     QWidget* buildConfusionTab();
+    QWidget* buildChartsTab();
+    void showPredictions();
     void setBusy(bool busy);
     void onFinished(const std::shared_ptr<const TrainingOutcome>& outcome);
     void setModel(std::shared_ptr<const GenreModel> model);
@@ -99,12 +113,15 @@ private:
     std::shared_ptr<const GenreModel> m_model;
     std::shared_ptr<const TrainingOutcome> m_outcome;
     QHash<qint64, GenrePrediction> m_predictions;
+    QHash<qint64, GenrePrediction> m_outOfFold; ///< of m_outcome, while its model is m_model
+    QHash<qint64, GenrePrediction> m_shown;
     QHash<qint64, QString> m_albums;
     bool m_trainWhenAnalysed = false; ///< train() waits for an analysis with FMA's statistics
     QComboBox* m_classifier = nullptr;
     QComboBox* m_features = nullptr;
     QComboBox* m_groupBy = nullptr;
     QSpinBox* m_folds = nullptr;
+    QCheckBox* m_curve = nullptr;
     QPushButton* m_train = nullptr;
     QPushButton* m_cancel = nullptr;
     QPushButton* m_save = nullptr;
@@ -115,6 +132,8 @@ private:
     QTabWidget* m_tabs = nullptr;
     ClassifyReportView* m_report = nullptr;
     ConfusionMatrixView* m_confusion = nullptr;
+    GenreScoreChart* m_scores = nullptr;
+    LearningCurveChart* m_learning = nullptr;
     QListWidget* m_cellTracks = nullptr;
     PredictionDropArea* m_drop = nullptr;
 };

@@ -1,16 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ClassifyReportView.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
-#include <QChart>
-#include <QChartView>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLegend>
 #include <QTableWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
 
 namespace gs {
@@ -41,44 +34,16 @@ ClassifyReportView::ClassifyReportView(QWidget* parent) : QWidget(parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->setSortingEnabled(true);
-    auto* chart = new QChart;
-    chart->legend()->hide();
-    chart->setTitle(tr("F1 per genre (cross-validated)"));
-    chart->setMargins(QMargins(2, 2, 2, 2));
-    chart->setBackgroundRoundness(0);
-    m_bars = new QBarSet(tr("F1"));
-    m_bars->setColor(QColor(0x1f, 0x77, 0xb4));
-    auto* series = new QBarSeries;
-    series->append(m_bars);
-    series->setLabelsVisible(true);
-    series->setLabelsFormat(QStringLiteral("@value"));
-    series->setLabelsPrecision(2);
-    chart->addSeries(series);
-    m_axis = new QBarCategoryAxis(chart);
-    auto* y = new QValueAxis(chart);
-    y->setRange(0.0, 1.0);
-    y->setTickCount(3);
-    y->setLabelFormat(QStringLiteral("%.1f"));
-    chart->addAxis(m_axis, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(m_axis);
-    series->attachAxis(y);
-    m_chart = new QChartView(chart, this);
-    m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumHeight(150);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
-    layout->addWidget(m_chart, 1);
 }
 
 void ClassifyReportView::clear()
 {
     m_summary->setText(tr("No report yet: choose a classifier and train it."));
     m_table->setRowCount(0);
-    m_bars->remove(0, m_bars->count());
-    m_axis->clear();
 }
 
 void ClassifyReportView::setReport(const ClassifyReport& r, double seconds)
@@ -89,8 +54,6 @@ void ClassifyReportView::setReport(const ClassifyReport& r, double seconds)
                                 QString::number(seconds, 'f', 2), pct(r.metrics.accuracy), pct(r.metrics.balanced_accuracy)));
     m_table->setSortingEnabled(false);
     m_table->setRowCount(int(r.genres.size()));
-    m_bars->remove(0, m_bars->count());
-    m_axis->clear();
     for (int g = 0; g < int(r.genres.size()); ++g) {
         const dsp::ClassMetrics& c = r.metrics.per_class[size_t(g)];
         m_table->setItem(g, 0, new QTableWidgetItem(r.genres[g]));
@@ -98,9 +61,7 @@ void ClassifyReportView::setReport(const ClassifyReport& r, double seconds)
         m_table->setItem(g, 2, number(c.recall, 3));
         m_table->setItem(g, 3, number(c.f1, 3));
         m_table->setItem(g, 4, number(c.support, 0));
-        m_bars->append(c.f1);
     }
-    m_axis->append(r.genres);
     m_table->setSortingEnabled(true);
 }
 

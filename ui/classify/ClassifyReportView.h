@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The cross-validation report of a classifier for people: one line with the classifier,
-// features, tracks, folds, grouping, accuracy and balanced accuracy; a table of per-genre
-// precision, recall, F1 and support; and the per-genre F1 scores as bars (Qt Charts).
+// features, tracks, folds, grouping, accuracy and balanced accuracy, and a sortable table of
+// per-genre precision, recall, F1 and support (the bars are GenreScoreChart's).
 // The same numbers as `classify train` prints. Only shows what it is given; GUI thread only.
 #include "classify/ClassifyReport.h"
 
 #include <QWidget>
 
-class QBarSet;
-class QBarCategoryAxis;
-class QChartView;
 class QLabel;
 class QTableWidget;
 
@@ -26,14 +23,10 @@ public:
     void clear();
     [[nodiscard]] QLabel* summary() const { return m_summary; }
     [[nodiscard]] QTableWidget* table() const { return m_table; }
-    [[nodiscard]] QBarSet* f1Bars() const { return m_bars; }
 
 private:
     QLabel* m_summary = nullptr;
     QTableWidget* m_table = nullptr;
-    QChartView* m_chart = nullptr;
-    QBarSet* m_bars = nullptr;
-    QBarCategoryAxis* m_axis = nullptr;
 };
 
 } // namespace gs

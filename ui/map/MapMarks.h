@@ -2,7 +2,8 @@
 #pragma once
 // Sets of map rows drawn as rings over the cached point layer of a MapView: the neighbours of
 // the selected track, the tracks of a list being looked at (duplicates, misfits), the lasso or
-// box selection, and the matches of a search. Each kind has its own ring (colour and size),
+// box selection, the matches of a search, and the tracks whose predicted genre is not their
+// label (Disagree). Each kind has its own ring (colour, size, solid or dashed),
 // painted per paint for the rows in view only, from a pre-rendered sprite, so setting a
 // set or panning never re-renders the points. Value type; GUI thread (QPixmap).
 #include "render/MapData.h"
@@ -18,19 +19,24 @@ class QPainter;
 
 namespace gs {
 
-enum class MapMark { Neighbour, Found, Selected, Match };
+// Disagree is the only dashed ring, black dashes on white: achromatic, so no genre colour
+// (GenrePalette's greys are mid and light, never black on white) and no other ring is like it.
+enum class MapMark { Neighbour, Found, Selected, Match, Disagree };
 
 class MapMarks
 {
 public:
-    static constexpr int kKinds = 4;
+    static constexpr int kKinds = 5;
 
     void set(MapMark mark, std::vector<int> rows) { m_rows[std::size_t(mark)] = std::move(rows); }
     void clear() { m_rows = {}; }
     [[nodiscard]] const std::vector<int>& rows(MapMark mark) const { return m_rows[std::size_t(mark)]; }
     [[nodiscard]] bool empty() const;
 
-    /// Paints every set (Match under Selected under Found under Neighbour) for the rows whose
+    /// The ring of `mark` alone (for legends), at device pixel ratio `dpr`.
+    [[nodiscard]] static QPixmap ring(MapMark mark, double dpr);
+
+    /// Paints every set (Disagree under Match under Selected under Found under Neighbour) for the rows whose
     /// point is in `view`'s plot and shown (`shown(row)`); returns how many rings of each kind
     /// it drew.
     template <typename Shown>
@@ -50,7 +56,7 @@ std::array<int, MapMarks::kKinds> MapMarks::paint(QPainter& p, const render::Map
                                                   const render::MapTransform& view, double dpr, Shown shown) const
 {
     std::array<int, kKinds> drawn{};
-    for (const MapMark mark : {MapMark::Match, MapMark::Selected, MapMark::Found, MapMark::Neighbour}) {
+    for (const MapMark mark : {MapMark::Disagree, MapMark::Match, MapMark::Selected, MapMark::Found, MapMark::Neighbour}) {
         const std::vector<int>& rows = m_rows[std::size_t(mark)];
         if (rows.empty())
             continue;

@@ -2,6 +2,7 @@
 #include "MapPanel.h"
 
 #include "FaithfulnessPanel.h"
+#include "MapColourControls.h"
 #include "MapExporter.h"
 #include "MapLegend.h"
 #include "MapMethodControls.h"
@@ -11,7 +12,6 @@
 #include "analysis/Analyzer.h"
 #include "library/TrackRecord.h"
 #include "map/MapJob.h"
-#include "render/GenrePalette.h"
 #include "render/ScatterPlot.h"
 
 #include <QCheckBox>
@@ -52,16 +52,18 @@ MapPanel::MapPanel(Analyzer* analyzer, MapJob* job, QWidget* parent) : QWidget(p
     m_view->setMinimumSize(200, 160);
     m_view->setTooltipProvider([this](int row) { return tooltipFor(row); });
     layout->addWidget(m_view, 1);
+    m_colourBy = new MapColourControls(this);
+    layout->addWidget(m_colourBy);
+    m_legend = new MapLegend(this); // a row of its own: the entries wrap across the dock's width
+    m_legend->setMaximumHeight(72); // about three rows of entries (more scroll), the map keeps the room
+    layout->addWidget(m_legend);
     auto* bottom = new QHBoxLayout;
-    m_legend = new MapLegend(this);
-    m_legend->setMaximumHeight(150);
     m_scree = new ScreeChart(this);
     m_scree->setMaximumSize(260, 150);
     m_faith = new FaithfulnessPanel(this);
     m_faith->setMaximumHeight(150);
-    bottom->addWidget(m_legend, 1);
     bottom->addWidget(m_scree);
-    bottom->addWidget(m_faith);
+    bottom->addWidget(m_faith, 1);
     layout->addLayout(bottom);
 
     connect(m_view, &MapView::rowClicked, this, [this](int row) {
@@ -70,6 +72,10 @@ MapPanel::MapPanel(Analyzer* analyzer, MapJob* job, QWidget* parent) : QWidget(p
             emit trackActivated(table->rows()[row].id);
     });
     connect(m_legend, &MapLegend::genreToggled, m_view, &MapView::setGenreVisible);
+    connect(m_colourBy, &MapColourControls::colourByChanged, this, [this] {
+        if (shownTable())
+            showMap(true);
+    });
     connect(m_view, &MapView::genreVisibilityChanged, m_legend, &MapLegend::setGenreChecked);
     connect(m_analyzer, &Analyzer::progress, this, [this](int done, int total) {
         m_progress->setVisible(done < total);
@@ -421,25 +427,22 @@ void MapPanel::showMap(bool keepView)
     if (!table)
         return;
     const bool embedding = showingEmbedding();
+    const MapColourBy by = m_colourBy->colourBy();
+    MapColouring colouring = MapColouring::of(table->rows(), by, m_predictions, m_colours);
     render::MapData map;
-    map.genres = table->genres();
-    std::sort(map.genres.begin(), map.genres.end(),
-              [](const QString& a, const QString& b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
-    std::vector<QRgb> colours;
-    QHash<QString, int> genreIndex;
-    for (qsizetype g = 0; g < map.genres.size(); ++g) {
-        colours.push_back(m_colours.value(map.genres[g], QColor(render::GenrePalette::colour(int(g)))).rgb());
-        genreIndex.insert(map.genres[g], int(g));
-    }
+    map.genres = colouring.genres;
     const auto& rows = table->rows();
     const Eigen::MatrixXd& coords = embedding ? m_map.coords : m_result.coords;
     const int cx = embedding ? 0 : m_xc, cy = embedding ? 1 : m_yc;
     map.points.reserve(std::size_t(rows.size()));
     for (qsizetype r = 0; r < rows.size(); ++r)
-        map.points.push_back({coords(r, cx), coords(r, cy), genreIndex.value(rows[r].genre), rows[r].id});
+        map.points.push_back({coords(r, cx), coords(r, cy), colouring.genreOfRow[std::size_t(r)], rows[r].id});
     const auto counts = map.genreCounts();
     const QStringList genres = map.genres;
-    m_view->setData(std::move(map), colours, keepView);
+    m_view->setData(std::move(map), colouring.colours, keepView);
+    m_colourBy->setDisagreements(int(colouring.disagreeing.size()));
+    if (by == MapColourBy::Prediction)
+        m_view->setMarkedRows(MapMark::Disagree, std::move(colouring.disagreeing));
     if (embedding) {
         const QString method = mapMethodLabel(m_shown.method);
         m_view->setAxisTitles(method + QStringLiteral(" 1"), method + QStringLiteral(" 2"));
@@ -453,7 +456,7 @@ void MapPanel::showMap(bool keepView)
         m_scree->setVariance(ratios, m_xc, m_yc);
     }
     m_scree->setVisible(!embedding);
-    m_legend->setGenres(genres, colours, counts, m_view->hiddenGenres());
+    m_legend->setGenres(genres, colouring.colours, counts, m_view->hiddenGenres());
     setCurrentTrack(m_currentTrack);
 }
 
@@ -464,10 +467,24 @@ QString MapPanel::tooltipFor(int row) const
         return {};
     const FeatureRow& r = table->rows()[row];
     const QString title = r.title.isEmpty() ? QFileInfo(r.path).completeBaseName() : r.title;
-    QString tip = QStringLiteral("%1\n%2\n%3").arg(title, r.artist.isEmpty() ? QStringLiteral("unknown artist") : r.artist, r.genre);
+    QString tip = QStringLiteral("%1\n%2\n").arg(title, r.artist.isEmpty() ? QStringLiteral("unknown artist") : r.artist);
+    const auto p = m_predictions.constFind(r.id);
+    if (p == m_predictions.cend())
+        tip += r.genre;
+    else
+        tip += QStringLiteral("label %1\n%2").arg(r.genre.isEmpty() ? QStringLiteral("none") : r.genre,
+                                                  MapColouring::predictionLine(&*p));
     if (showingEmbedding() && std::size_t(row) < m_map.placed.size() && m_map.placed[std::size_t(row)])
         tip += QStringLiteral("\nplaced by its neighbours, not fitted");
     return tip;
+}
+
+void MapPanel::setPredictions(const QHash<qint64, GenrePrediction>& predictions)
+{
+    m_predictions = predictions;
+    m_colourBy->setPredictionsAvailable(!m_predictions.isEmpty()); // none: back to genre (which redraws)
+    if (m_colourBy->colourBy() == MapColourBy::Prediction && shownTable())
+        showMap(true);
 }
 
 void MapPanel::setCurrentTrack(qint64 trackId)

@@ -16,7 +16,12 @@
 // Selection: a click on a point emits trackActivated(id); setCurrentTrack(id) rings the
 // point of a track selected elsewhere. A new map of the same choice (a library refresh)
 // keeps the zoom, pan and hidden genres.
+// Predictions (setPredictions, by track id): "Colour by" (MapColourControls) colours the points
+// and the legend by predicted genre instead of label (MapColouring), rings the tracks whose
+// prediction is not their label (MapMark::Disagree) and counts them; hovering a point shows its
+// label, prediction and probability whenever there is a prediction.
 #include "analysis/AnalyzerResults.h"
+#include "classify/GenrePrediction.h"
 #include "map/MapResult.h"
 
 #include <QColor>
@@ -34,6 +39,7 @@ namespace gs {
 
 class Analyzer;
 class FaithfulnessPanel;
+class MapColourControls;
 class MapJob;
 class MapLegend;
 class MapMethodControls;
@@ -53,6 +59,8 @@ public:
     [[nodiscard]] ScreeChart* scree() const { return m_scree; }
     [[nodiscard]] MapMethodControls* methodControls() const { return m_method; }
     [[nodiscard]] FaithfulnessPanel* faithfulness() const { return m_faith; }
+    [[nodiscard]] MapColourControls* colourControls() const { return m_colourBy; }
+    [[nodiscard]] const QHash<qint64, GenrePrediction>& predictions() const { return m_predictions; }
     [[nodiscard]] MapJob* job() const { return m_job; }
     /// 0-based components on the map's x and y axes (PCA).
     [[nodiscard]] int xComponent() const { return m_xc; }
@@ -96,6 +104,8 @@ public slots:
     /// Fits the UMAP / t-SNE again on every track.
     void recompute();
     void setCurrentTrack(qint64 trackId);
+    /// The library's predictions by track id (empty: none; colouring goes back to genre).
+    void setPredictions(const QHash<qint64, gs::GenrePrediction>& predictions);
     /// Asks for files and exports (plot / coordinates / features).
     void exportInteractively(int what);
 
@@ -132,6 +142,7 @@ private:
     MapLegend* m_legend = nullptr;
     ScreeChart* m_scree = nullptr;
     FaithfulnessPanel* m_faith = nullptr;
+    MapColourControls* m_colourBy = nullptr;
     MapMethodControls* m_method = nullptr;
     QComboBox* m_featureSet = nullptr;
     QCheckBox* m_standardize = nullptr;
@@ -148,6 +159,7 @@ private:
     bool m_anyShown = false;
     QString m_stage;
     QHash<QString, QColor> m_colours;
+    QHash<qint64, GenrePrediction> m_predictions;
     qint64 m_currentTrack = 0;
     int m_xc = 0, m_yc = 1;
 };
