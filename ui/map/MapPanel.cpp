@@ -56,6 +56,7 @@ MapPanel::MapPanel(Analyzer* analyzer, MapJob* job, QWidget* parent) : QWidget(p
     layout->addWidget(m_colourBy);
     m_legend = new MapLegend(this); // a row of its own: the entries wrap across the dock's width
     m_legend->setMaximumHeight(72); // about three rows of entries (more scroll), the map keeps the room
+    m_legend->setMinimumHeight(24); // a short window squeezes the legend (it scrolls), never grows for it
     layout->addWidget(m_legend);
     auto* bottom = new QHBoxLayout;
     m_scree = new ScreeChart(this);
