@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FftwPlan.h"
 
+#include "FftwPlanner.h"
 #include "ParameterError.h"
 
 #include <fftw3.h>
@@ -9,19 +10,18 @@
 #include <new>
 
 namespace dsp {
-namespace {
-std::mutex& plannerMutex()
+
+std::mutex& fftwfPlannerMutex()
 {
     static std::mutex m;
     return m;
 }
-} // namespace
 
 FftwPlan::FftwPlan(int n) : m_n(n)
 {
     if (n < 2)
         throw ParameterError("FFT size must be >= 2, got " + std::to_string(n));
-    std::lock_guard lock(plannerMutex());
+    std::lock_guard lock(fftwfPlannerMutex());
     m_in = fftwf_alloc_real(std::size_t(n));
     m_out = reinterpret_cast<std::complex<float>*>(fftwf_alloc_complex(std::size_t(n / 2 + 1)));
     if (!m_in || !m_out) {
@@ -42,7 +42,7 @@ FftwPlan::FftwPlan(int n) : m_n(n)
 
 FftwPlan::~FftwPlan()
 {
-    std::lock_guard lock(plannerMutex());
+    std::lock_guard lock(fftwfPlannerMutex());
     fftwf_destroy_plan(static_cast<fftwf_plan>(m_plan));
     fftwf_free(m_in);
     fftwf_free(m_out);
