@@ -69,7 +69,8 @@ bool readArgs(QCommandLineParser& parser, const QStringList& args, MapArgs& a)
 {
     parser.setApplicationDescription(QStringLiteral(
         "A 2-D map of audio files by genre (genre = each file's folder name) with PCA, UMAP\n"
-        "(McInnes et al. 2018) or t-SNE (Barnes-Hut, van der Maaten 2014): the coordinates CSV\n"
+        "(McInnes et al. 2018) or t-SNE (van der Maaten 2014; FFT-interpolated forces as in\n"
+        "Linderman et al. 2019 from 1,500 tracks, Barnes-Hut below): the coordinates CSV\n"
         "(path,title,artist,genre,x,y) and/or a scatter figure (.png, .svg or .pdf). The last\n"
         "stderr line says how faithful the map is: trustworthiness@10 (as scikit-learn's) and the\n"
         "share of each track's 5 nearest neighbours with its genre, in feature space and on the\n"

@@ -2,14 +2,19 @@
 #include "Tsne.h"
 
 #include "BarnesHutTree.h"
+#include "InterpolatedRepulsion.h"
+#include "ParallelChunks.h"
 #include "TsneAffinities.h"
 #include "../Pca.h"
 
 #include <algorithm>
 #include <cmath>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <limits>
+#include <memory>
 #include <string>
-#include <thread>
 
 namespace dsp {
 namespace {
@@ -23,72 +28,129 @@ void require(bool ok, const std::string& what)
         throw ParameterError(what);
 }
 
-/// Runs body(begin, end) over [0, n) in `threads` fixed contiguous chunks.
-template <typename Body>
-void parallelChunks(int n, int threads, const Body& body)
+/// The state of one gradient-descent run: the KL gradient and divergence at a map.
+class Optimiser
 {
-    const int t = std::max(1, std::min(threads, n / 256 + 1));
-    std::vector<std::thread> pool;
-    for (int w = 1; w < t; ++w)
-        pool.emplace_back([&, w] { body(int(std::int64_t(n) * w / t), int(std::int64_t(n) * (w + 1) / t)); });
-    body(0, int(std::int64_t(n) / t));
-    for (auto& th : pool)
-        th.join();
-}
+public:
+    Optimiser(const SparseRows& p, TsneParams::Method method, double angle, int threads)
+        : m_p(p), m_angle(angle), m_threads(threads), m_n(p.n), m_z(std::size_t(m_n)),
+          m_grad(2 * std::size_t(m_n)), m_rep(2 * std::size_t(m_n)), m_values(p.values.begin(), p.values.end())
+    {
+        if (method == TsneParams::Method::Fft)
+            m_interpolation = std::make_unique<InterpolatedRepulsion>(m_n);
+    }
 
-/// The state of one gradient-descent run.
-struct Optimiser
-{
-    const SparseRows& p;
-    double angle;
-    int threads;
-    int n;
-    std::vector<double> z, grad;
+    /// The gradient of the last gradient() call, x0, y0, x1, ...
+    [[nodiscard]] const std::vector<double>& grad() const { return m_grad; }
 
     /// The KL gradient at y with P scaled by `exaggeration`; the KL divergence if asked.
     double gradient(const std::vector<double>& y, double exaggeration, bool wantError)
     {
-        const BarnesHutTree tree(y.data(), n);
-        parallelChunks(n, threads, [&](int begin, int end) {
-            for (int i = begin; i < end; ++i) {
-                const BarnesHutTree::Repulsion r = tree.repulsion(i, angle);
-                double px = 0.0, py = 0.0;
-                for (int e = p.rowStart[std::size_t(i)]; e < p.rowStart[std::size_t(i) + 1]; ++e) {
-                    const int j = p.cols[std::size_t(e)];
-                    const double dx = y[2 * std::size_t(i)] - y[2 * std::size_t(j)];
-                    const double dy = y[2 * std::size_t(i) + 1] - y[2 * std::size_t(j) + 1];
-                    const double w = exaggeration * p.values[std::size_t(e)] / (1.0 + dx * dx + dy * dy);
-                    px += w * dx;
-                    py += w * dy;
-                }
-                z[std::size_t(i)] = r.z;
-                grad[2 * std::size_t(i)] = px; // positive part now, the repulsion below
-                grad[2 * std::size_t(i) + 1] = py;
-                rep[2 * std::size_t(i)] = r.fx;
-                rep[2 * std::size_t(i) + 1] = r.fy;
-            }
-        });
         double sumZ = 0.0;
-        for (double v : z)
-            sumZ += v;
+        if (m_interpolation && span(y) <= m_interpolation->maxSpan()) {
+            attraction(y, exaggeration);
+            sumZ = m_interpolation->compute(y.data(), m_rep.data(), m_threads);
+        } else {
+            const BarnesHutTree tree(y.data(), m_n);
+            parallelChunks(m_n, m_threads, [&](int begin, int end) {
+                attraction(y, exaggeration, begin, end);
+                for (int i = begin; i < end; ++i) {
+                    const BarnesHutTree::Repulsion r = tree.repulsion(i, m_angle);
+                    m_z[std::size_t(i)] = r.z;
+                    m_rep[2 * std::size_t(i)] = r.fx;
+                    m_rep[2 * std::size_t(i) + 1] = r.fy;
+                }
+            });
+            for (double v : m_z)
+                sumZ += v;
+        }
         sumZ = std::max(sumZ, std::numeric_limits<double>::min());
-        for (std::size_t c = 0; c < grad.size(); ++c)
-            grad[c] = 4.0 * (grad[c] - rep[c] / sumZ);
-        if (!wantError)
-            return 0.0;
+        for (std::size_t c = 0; c < m_grad.size(); ++c)
+            m_grad[c] = 4.0 * (m_grad[c] - m_rep[c] / sumZ);
+        return wantError ? divergence(y, exaggeration, sumZ) : 0.0;
+    }
+
+private:
+    /// max - min of either coordinate.
+    double span(const std::vector<double>& y) const
+    {
+        double lo[2] = {y[0], y[1]}, hi[2] = {y[0], y[1]};
+        for (std::size_t c = 2; c < y.size(); ++c) {
+            lo[c & 1] = std::min(lo[c & 1], y[c]);
+            hi[c & 1] = std::max(hi[c & 1], y[c]);
+        }
+        return std::max(hi[0] - lo[0], hi[1] - lo[1]);
+    }
+
+    /// The attractive part sum_j p_ij q_ij (y_i - y_j) into m_grad, rows [begin, end). The
+    /// SSE2 form does the same operations in the same order as the plain one (two edges'
+    /// divisions at once), so both give the same bits.
+    void attraction(const std::vector<double>& y, double exaggeration, int begin, int end)
+    {
+        const int* rowStart = m_p.rowStart.data();
+        const int* cols = m_p.cols.data();
+        const float* values = m_values.data();
+        const double* yy = y.data();
+        for (int i = begin; i < end; ++i) {
+            int e = rowStart[i];
+            const int last = rowStart[i + 1];
+#ifdef __SSE2__
+            const __m128d yi = _mm_loadu_pd(yy + 2 * std::size_t(i));
+            const __m128d one = _mm_set1_pd(1.0);
+            __m128d f = _mm_setzero_pd();
+            for (; e + 1 < last; e += 2) {
+                const __m128d da = _mm_sub_pd(yi, _mm_loadu_pd(yy + 2 * std::size_t(cols[e])));
+                const __m128d db = _mm_sub_pd(yi, _mm_loadu_pd(yy + 2 * std::size_t(cols[e + 1])));
+                const __m128d sa = _mm_mul_pd(da, da), sb = _mm_mul_pd(db, db);
+                const __m128d d2 = _mm_add_pd(_mm_unpacklo_pd(sa, sb), _mm_unpackhi_pd(sa, sb));
+                const __m128d v = _mm_cvtps_pd(_mm_castsi128_ps(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(values + e))));
+                const __m128d w = _mm_div_pd(v, _mm_add_pd(one, d2));
+                f = _mm_add_pd(f, _mm_mul_pd(_mm_unpacklo_pd(w, w), da));
+                f = _mm_add_pd(f, _mm_mul_pd(_mm_unpackhi_pd(w, w), db));
+            }
+            double px = _mm_cvtsd_f64(f), py = _mm_cvtsd_f64(_mm_unpackhi_pd(f, f));
+#else
+            double px = 0.0, py = 0.0;
+#endif
+            const double xi = yy[2 * std::size_t(i)], yi2 = yy[2 * std::size_t(i) + 1];
+            for (; e < last; ++e) {
+                const std::size_t j = std::size_t(cols[e]);
+                const double dx = xi - yy[2 * j], dy = yi2 - yy[2 * j + 1];
+                const double w = double(values[e]) / (1.0 + (dx * dx + dy * dy));
+                px += w * dx;
+                py += w * dy;
+            }
+            m_grad[2 * std::size_t(i)] = exaggeration * px; // the repulsion is subtracted later
+            m_grad[2 * std::size_t(i) + 1] = exaggeration * py;
+        }
+    }
+    void attraction(const std::vector<double>& y, double exaggeration)
+    {
+        parallelChunks(m_n, m_threads, [&](int begin, int end) { attraction(y, exaggeration, begin, end); });
+    }
+
+    double divergence(const std::vector<double>& y, double exaggeration, double sumZ) const
+    {
         double kl = 0.0;
-        for (int i = 0; i < n; ++i)
-            for (int e = p.rowStart[std::size_t(i)]; e < p.rowStart[std::size_t(i) + 1]; ++e) {
-                const int j = p.cols[std::size_t(e)];
+        for (int i = 0; i < m_n; ++i)
+            for (int e = m_p.rowStart[std::size_t(i)]; e < m_p.rowStart[std::size_t(i) + 1]; ++e) {
+                const int j = m_p.cols[std::size_t(e)];
                 const double dx = y[2 * std::size_t(i)] - y[2 * std::size_t(j)];
                 const double dy = y[2 * std::size_t(i) + 1] - y[2 * std::size_t(j) + 1];
-                const double pij = exaggeration * p.values[std::size_t(e)];
+                const double pij = exaggeration * m_p.values[std::size_t(e)];
                 const double qij = 1.0 / (1.0 + dx * dx + dy * dy) / sumZ;
                 kl += pij * std::log(std::max(pij, 1e-12) / std::max(qij, 1e-12));
             }
         return kl;
     }
-    std::vector<double> rep;
+
+    const SparseRows& m_p;
+    double m_angle;
+    int m_threads;
+    int m_n;
+    std::vector<double> m_z, m_grad, m_rep;
+    std::vector<float> m_values; ///< P's values in float32 (as scikit-learn): less to stream per iteration
+    std::unique_ptr<InterpolatedRepulsion> m_interpolation;
 };
 
 } // namespace
@@ -111,6 +173,13 @@ double Tsne::learningRateFor(Eigen::Index n) const
     if (m_params.learning_rate > 0.0)
         return m_params.learning_rate;
     return std::max(double(n) / m_params.early_exaggeration / 4.0, 50.0);
+}
+
+TsneParams::Method Tsne::methodFor(Eigen::Index n) const
+{
+    if (m_params.method != TsneParams::Method::Auto)
+        return m_params.method;
+    return n >= kFftMinSamples ? TsneParams::Method::Fft : TsneParams::Method::BarnesHut;
 }
 
 Eigen::MatrixXd Tsne::fitTransform(const InputRef& x, const MapControl& control) const
@@ -140,8 +209,7 @@ Eigen::MatrixXd Tsne::fitTransform(const InputRef& x, const MapControl& control)
         y[2 * std::size_t(i) + 1] = double(float(start(i, 1)));
     }
 
-    Optimiser opt{p, m_params.angle, m_params.threads, int(n), std::vector<double>(std::size_t(n)),
-                  std::vector<double>(std::size_t(2 * n)), std::vector<double>(std::size_t(2 * n))};
+    Optimiser opt(p, methodFor(n), m_params.angle, m_params.threads);
     const double rate = learningRateFor(n);
     const MapControl descent = control.part(0.2, 1.0);
     int it = 0;
@@ -156,7 +224,7 @@ Eigen::MatrixXd Tsne::fitTransform(const InputRef& x, const MapControl& control)
             const double error = opt.gradient(y, exaggeration, check || it == last - 1);
             double norm2 = 0.0;
             for (std::size_t c = 0; c < y.size(); ++c) {
-                const double g = opt.grad[c];
+                const double g = opt.grad()[c];
                 norm2 += g * g;
                 gains[c] = (update[c] * g < 0.0) ? gains[c] + 0.2 : std::max(gains[c] * 0.8, kMinGain);
                 update[c] = momentum * update[c] - rate * gains[c] * g;
