@@ -106,7 +106,7 @@ QByteArray GenreModel::toBytes() const
 {
     dsp::ByteWriter w;
     w.raw(std::string_view(kMagic, sizeof kMagic));
-    w.u32(kVersion);
+    w.u32(dsp::isNeuralNetwork(classifier->kind()) ? kVersion : kMinVersion);
     w.str(dsp::classifierName(classifier->kind()));
     w.str(featureSet.toStdString());
     w.i32(int(classifier->nFeatures()));
@@ -130,11 +130,13 @@ std::optional<GenreModel> GenreModel::fromBytes(const QByteArray& bytes, QString
         if (bytes.size() < qsizetype(sizeof kMagic) || r.raw(sizeof kMagic) != std::string_view(kMagic, sizeof kMagic))
             return fail(QStringLiteral("not a GenreScope model file"));
         const std::uint32_t version = r.u32();
-        if (version != kVersion)
-            return fail(QStringLiteral("model file version %1 is not supported (this build reads version %2)")
-                            .arg(QString::number(version), QString::number(kVersion)));
+        if (version < kMinVersion || version > kVersion)
+            return fail(QStringLiteral("model file version %1 is not supported (this build reads versions %2 to %3)")
+                            .arg(QString::number(version), QString::number(kMinVersion), QString::number(kVersion)));
         GenreModel m;
         const std::string kind = r.str(32);
+        if (const auto k = dsp::classifierFromName(kind); version < 2 && k && dsp::isNeuralNetwork(*k))
+            return fail(QStringLiteral("the model's classifier %1 needs model file version 2").arg(QString::fromStdString(kind)));
         bool ok = true;
         m.featureSet = utf8(r.str(64), &ok);
         if (!ok || !featureSetFromName(m.featureSet))

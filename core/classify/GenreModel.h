@@ -3,12 +3,16 @@
 // A trained genre classifier as a file: what it needs to classify a new audio file the same
 // way it was trained, whoever trained it (the app or the CLI).
 //
-// File format (version 1, little-endian): the 8 bytes "GSMODEL\0", u32 version, then
-//   str classifier ("svm", "logreg", "knn"), str feature set (gs::featureSetName), i32 n_features,
+// File format (little-endian): the 8 bytes "GSMODEL\0", u32 version, then
+//   str classifier ("svm", "logreg", "knn", "mlp", "cnn"), str feature set (gs::featureSetName), i32 n_features,
 //   the feature parameters (every field of dsp::FeatureParams) and the decoder's sr and res_type,
 //   i32 n_genres and the genre names (UTF-8), then dsp::StandardizedClassifier's byte form
 //   (standardisation, then the classifier's own arrays), and nothing after it.
 //   str = u32 length + bytes; doubles are IEEE-754.
+// Versions: 1 holds svm, logreg and knn; 2 adds mlp and cnn, whose classifier part carries
+// the network's spec and libtorch's archive of its weights (dsp::TorchClassifier; the cnn
+// has no per-feature standardisation). A model is written with the lowest version that holds
+// it (svm/logreg/knn files stay readable by builds that know version 1 only); both are read.
 // Loading validates everything (parameters, sizes, labels, finiteness, consistency between
 // parts) and reports any fault on one line; a corrupt, truncated or hostile file never
 // crashes and is never half-loaded. Saving is atomic (gs::AtomicFile).
@@ -29,7 +33,8 @@ namespace gs {
 
 struct GenreModel
 {
-    static constexpr std::uint32_t kVersion = 1;
+    static constexpr std::uint32_t kVersion = 2;    ///< the newest version read and written
+    static constexpr std::uint32_t kMinVersion = 1; ///< the oldest version read
     static constexpr qint64 kMaxFileBytes = qint64(1) << 30;
 
     QString featureSet;            ///< gs::featureSetName of the table it was trained on

@@ -4,6 +4,7 @@
 #include "KnnClassifier.h"
 #include "LogRegClassifier.h"
 #include "SvmClassifier.h"
+#include "TorchClassifier.h"
 
 namespace dsp {
 
@@ -13,23 +14,36 @@ std::string classifierName(ClassifierKind kind)
     case ClassifierKind::Svm: return "svm";
     case ClassifierKind::LogReg: return "logreg";
     case ClassifierKind::Knn: return "knn";
+    case ClassifierKind::Mlp: return "mlp";
+    case ClassifierKind::Cnn: return "cnn";
     }
     return "svm";
 }
 
+std::vector<ClassifierKind> classifierKinds()
+{
+    return {ClassifierKind::Svm, ClassifierKind::LogReg, ClassifierKind::Knn, ClassifierKind::Mlp, ClassifierKind::Cnn};
+}
+
+bool isNeuralNetwork(ClassifierKind kind) { return kind == ClassifierKind::Mlp || kind == ClassifierKind::Cnn; }
+
+bool standardizedPerFeature(ClassifierKind kind) { return kind != ClassifierKind::Cnn; }
+
 std::optional<ClassifierKind> classifierFromName(const std::string& name)
 {
-    for (ClassifierKind k : {ClassifierKind::Svm, ClassifierKind::LogReg, ClassifierKind::Knn})
+    for (ClassifierKind k : classifierKinds())
         if (classifierName(k) == name)
             return k;
     return std::nullopt;
 }
 
-std::unique_ptr<Classifier> Classifier::make(ClassifierKind kind)
+std::unique_ptr<Classifier> Classifier::make(const ClassifierSpec& spec)
 {
-    switch (kind) {
+    switch (spec.kind) {
     case ClassifierKind::LogReg: return std::make_unique<LogRegClassifier>();
     case ClassifierKind::Knn: return std::make_unique<KnnClassifier>();
+    case ClassifierKind::Mlp:
+    case ClassifierKind::Cnn: return std::make_unique<TorchClassifier>(spec);
     case ClassifierKind::Svm: break;
     }
     return std::make_unique<SvmClassifier>();
@@ -40,6 +54,8 @@ std::unique_ptr<Classifier> Classifier::load(ClassifierKind kind, ByteReader& in
     switch (kind) {
     case ClassifierKind::LogReg: return LogRegClassifier::load(in);
     case ClassifierKind::Knn: return KnnClassifier::load(in);
+    case ClassifierKind::Mlp:
+    case ClassifierKind::Cnn: return TorchClassifier::load(kind, in);
     case ClassifierKind::Svm: break;
     }
     return SvmClassifier::load(in);

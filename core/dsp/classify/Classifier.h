@@ -12,10 +12,14 @@
 // run on several threads at once.
 // save()/load() give the model's byte form (ModelBytes); load() validates every field, so a
 // hostile payload throws ParameterError and can never reach the libraries as a broken model.
+// The neural networks (mlp, cnn) run in a separately loaded module (TorchClassifier,
+// TorchLibrary): when it cannot be loaded, their train() and load() throw ParameterError with
+// the one-line reason.
 #include "ModelBytes.h"
 
 #include <Eigen/Core>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,11 +27,29 @@
 
 namespace dsp {
 
-enum class ClassifierKind { Svm, LogReg, Knn };
+enum class ClassifierKind { Svm, LogReg, Knn, Mlp, Cnn };
 
-/// "svm", "logreg", "knn" (the CLI's --classifier values).
+/// "svm", "logreg", "knn", "mlp", "cnn" (the CLI's --classifier values).
 std::string classifierName(ClassifierKind kind);
 std::optional<ClassifierKind> classifierFromName(const std::string& name);
+/// Every kind, in the order above.
+std::vector<ClassifierKind> classifierKinds();
+/// Whether the kind is a neural network of the torch module (mlp, cnn).
+bool isNeuralNetwork(ClassifierKind kind);
+/// Whether the kind is trained on per-feature standardised rows (Standardizer): all but the
+/// cnn, which standardises each mel band itself inside the net.
+bool standardizedPerFeature(ClassifierKind kind);
+
+/// A classifier to make: its kind and what the neural networks also need.
+struct ClassifierSpec
+{
+    ClassifierSpec(ClassifierKind k = ClassifierKind::Svm) : kind(k) {} // NOLINT: implicit on purpose
+    ClassifierKind kind;
+    int imageRows = 0;      ///< cnn: each feature row is an (imageRows x n / imageRows) image in
+                            ///< C order (the mel-image set: imageRows = n_mels); 0 otherwise
+    int epochs = 0;         ///< mlp/cnn: passes over the training rows; 0 = the kind's default
+    std::uint64_t seed = 0; ///< mlp/cnn: initial weights, dropout, batches, patches
+};
 
 class Classifier
 {
@@ -43,7 +65,8 @@ public:
 
     /// The classifier of `kind` with its defaults (scikit-learn's: SVC(C=1, gamma='scale',
     /// probability=True), LogisticRegression(solver='liblinear', C=1), KNeighborsClassifier(5)).
-    static std::unique_ptr<Classifier> make(ClassifierKind kind);
+    /// mlp and cnn: TorchClassifier (a multilayer perceptron; a CNN on mel patches).
+    static std::unique_ptr<Classifier> make(const ClassifierSpec& spec);
     /// A trained classifier of `kind` from its byte form; throws ParameterError.
     static std::unique_ptr<Classifier> load(ClassifierKind kind, ByteReader& in);
 

@@ -8,7 +8,7 @@
 
 namespace dsp {
 
-CrossValidationResult CrossValidation::run(ClassifierKind kind, const Eigen::Ref<const Eigen::MatrixXf>& x, const std::vector<int>& y,
+CrossValidationResult CrossValidation::run(const ClassifierSpec& spec, const Eigen::Ref<const Eigen::MatrixXf>& x, const std::vector<int>& y,
                                            int nClasses, const std::vector<int>& folds, const std::function<bool()>& cancelled,
                                            const std::function<void(int, int)>& progress)
 {
@@ -40,7 +40,7 @@ CrossValidationResult CrossValidation::run(ClassifierKind kind, const Eigen::Ref
         }
         for (size_t i = 0; i < testRows.size(); ++i)
             xTest.row(Eigen::Index(i)) = x.row(testRows[i]);
-        StandardizedClassifier model(kind);
+        StandardizedClassifier model(spec);
         model.train(xTrain, yTrain, nClasses);
         const Eigen::MatrixXd p = model.predictProba(xTest);
         for (size_t i = 0; i < testRows.size(); ++i)

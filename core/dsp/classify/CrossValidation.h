@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Out-of-fold predictions: for each fold, a StandardizedClassifier of `kind` is trained on
+// Out-of-fold predictions: for each fold, a StandardizedClassifier of `spec` is trained on
 // the other folds' rows (standardisation learnt there too) and predicts the fold's rows, so
 // every row is predicted by a model that never saw it. An empty fold is skipped. The measures
 // (ClassificationMetrics) are pooled over all out-of-fold predictions.
@@ -28,7 +28,7 @@ struct CrossValidationResult
 class CrossValidation
 {
 public:
-    static CrossValidationResult run(ClassifierKind kind, const Eigen::Ref<const Eigen::MatrixXf>& x, const std::vector<int>& y,
+    static CrossValidationResult run(const ClassifierSpec& spec, const Eigen::Ref<const Eigen::MatrixXf>& x, const std::vector<int>& y,
                                      int nClasses, const std::vector<int>& folds,
                                      const std::function<bool()>& cancelled = {},
                                      const std::function<void(int done, int total)>& progress = {});

@@ -3,7 +3,7 @@
 
 namespace dsp {
 
-StandardizedClassifier::StandardizedClassifier(ClassifierKind kind) : m_classifier(Classifier::make(kind)) {}
+StandardizedClassifier::StandardizedClassifier(const ClassifierSpec& spec) : m_classifier(Classifier::make(spec)) {}
 
 StandardizedClassifier::StandardizedClassifier(Standardizer scaler, std::unique_ptr<Classifier> classifier)
     : m_scaler(std::move(scaler)), m_classifier(std::move(classifier))
@@ -12,13 +12,19 @@ StandardizedClassifier::StandardizedClassifier(Standardizer scaler, std::unique_
 
 void StandardizedClassifier::train(const Eigen::Ref<const Eigen::MatrixXf>& x, const std::vector<int>& y, int nClasses)
 {
-    m_scaler.fit(x);
-    m_classifier->train(m_scaler.transform(x), y, nClasses);
+    if (standardizedPerFeature(kind()))
+        m_scaler.fit(x);
+    m_classifier->train(input(x), y, nClasses);
+}
+
+Eigen::MatrixXd StandardizedClassifier::input(const Eigen::Ref<const Eigen::MatrixXf>& x) const
+{
+    return standardizedPerFeature(kind()) ? m_scaler.transform(x) : Eigen::MatrixXd(x.cast<double>());
 }
 
 Eigen::MatrixXd StandardizedClassifier::predictProba(const Eigen::Ref<const Eigen::MatrixXf>& x) const
 {
-    return m_classifier->predictProba(m_scaler.transform(x));
+    return m_classifier->predictProba(input(x));
 }
 
 std::vector<int> StandardizedClassifier::predict(const Eigen::Ref<const Eigen::MatrixXf>& x) const
@@ -29,7 +35,8 @@ std::vector<int> StandardizedClassifier::predict(const Eigen::Ref<const Eigen::M
 void StandardizedClassifier::save(ByteWriter& out) const
 {
     out.str(classifierName(kind()));
-    m_scaler.save(out);
+    if (standardizedPerFeature(kind()))
+        m_scaler.save(out);
     m_classifier->save(out);
 }
 
@@ -38,10 +45,12 @@ StandardizedClassifier StandardizedClassifier::load(ByteReader& in)
     const std::string name = in.str(32);
     const std::optional<ClassifierKind> kind = classifierFromName(name);
     if (!kind)
-        throw ParameterError("the model's classifier '" + name + "' is not svm, logreg or knn");
-    Standardizer scaler = Standardizer::load(in);
+        throw ParameterError("the model's classifier '" + name + "' is not svm, logreg, knn, mlp or cnn");
+    Standardizer scaler;
+    if (standardizedPerFeature(*kind))
+        scaler = Standardizer::load(in);
     std::unique_ptr<Classifier> classifier = Classifier::load(*kind, in);
-    if (classifier->nFeatures() != scaler.nFeatures())
+    if (standardizedPerFeature(*kind) && classifier->nFeatures() != scaler.nFeatures())
         throw ParameterError("the model's standardisation and classifier disagree on the feature count");
     return StandardizedClassifier(std::move(scaler), std::move(classifier));
 }
