@@ -41,6 +41,10 @@ bool fromLibrary(const QCommandLineParser& parser, const TableOptions& options, 
     };
     if (!inputs.isEmpty())
         return refuse(QStringLiteral("give either --from-library or DIR|FILE..., not both"));
+    if (!gs::featureSetInStore(options.kind))
+        return refuse(QStringLiteral("--features %1 is not in the library's feature store (it holds summary, "
+                                     "mel-summary, mfcc-image and fma); for %1 give the audio folders as DIR|FILE...")
+                          .arg(gs::featureSetName(options.kind)));
     if (!libraryParameters(options.features))
         return refuse(QStringLiteral("the feature store holds librosa's default parameters only (as library analyze "
                                      "makes them); drop --sr/--n-fft/--hop-length/--n-mels/--fmin/--fmax/--htk/"

@@ -10,7 +10,8 @@ void addTableOptions(QCommandLineParser& parser)
 {
     addFeatureOptions(parser);
     parser.addOption({QStringLiteral("features"),
-                      QStringLiteral("summary (default), mfcc-image, mel-summary or fma (FMA's 518 statistics)."),
+                      QStringLiteral("summary (default), mfcc-image, mel-summary, fma (FMA's 518 statistics) or\n"
+                                     "mel-image (the n_mels x 1292 mel dB spectrogram, flattened; cnn's input)."),
                       QStringLiteral("SET"), QStringLiteral("summary")});
     parser.addOption({QStringLiteral("standardize"),
                       QStringLiteral("Scale every feature to zero mean, unit variance first (the default for fma).")});
@@ -24,7 +25,7 @@ bool readTableOptions(const QCommandLineParser& parser, TableOptions& out)
         return false;
     const auto kind = gs::featureSetFromName(parser.value(QStringLiteral("features")));
     if (!kind) {
-        error(QStringLiteral("--features: '%1' is not summary, mfcc-image, mel-summary or fma")
+        error(QStringLiteral("--features: '%1' is not summary, mfcc-image, mel-summary, fma or mel-image")
                   .arg(parser.value(QStringLiteral("features"))));
         return false;
     }

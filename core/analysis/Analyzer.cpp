@@ -372,6 +372,11 @@ void Analyzer::computePca(FeatureSetKind kind, bool standardize)
 
 FeatureTable Analyzer::buildTable(FeatureSetKind kind, const AnalysisResult& result, QString* error)
 {
+    if (!featureSetInStore(kind)) {
+        if (error)
+            *error = QStringLiteral("the %1 feature set is not kept in the library's feature store").arg(featureSetName(kind));
+        return {};
+    }
     if (kind == FeatureSetKind::Fma)
         return fmaTable(result, error);
     if (kind != FeatureSetKind::MfccImage)

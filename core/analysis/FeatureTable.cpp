@@ -14,6 +14,7 @@ QString featureSetName(FeatureSetKind kind)
     case FeatureSetKind::MfccImage: return QStringLiteral("mfcc-image");
     case FeatureSetKind::MelSummary: return QStringLiteral("mel-summary");
     case FeatureSetKind::Fma: return QStringLiteral("fma");
+    case FeatureSetKind::MelImage: return QStringLiteral("mel-image");
     }
     return {};
 }
@@ -21,7 +22,7 @@ QString featureSetName(FeatureSetKind kind)
 std::optional<FeatureSetKind> featureSetFromName(const QString& name)
 {
     for (const auto kind : {FeatureSetKind::Summary, FeatureSetKind::MfccImage, FeatureSetKind::MelSummary,
-                            FeatureSetKind::Fma})
+                            FeatureSetKind::Fma, FeatureSetKind::MelImage})
         if (featureSetName(kind) == name)
             return kind;
     return std::nullopt;
@@ -34,11 +35,14 @@ QString featureSetLabel(FeatureSetKind kind)
     case FeatureSetKind::MfccImage: return QStringLiteral("Flattened MFCC image");
     case FeatureSetKind::MelSummary: return QStringLiteral("Mel dB mean + std");
     case FeatureSetKind::Fma: return QStringLiteral("FMA 518 statistics");
+    case FeatureSetKind::MelImage: return QStringLiteral("Mel spectrogram image");
     }
     return {};
 }
 
 bool featureSetStandardizedByDefault(FeatureSetKind kind) { return kind == FeatureSetKind::Fma; }
+
+bool featureSetInStore(FeatureSetKind kind) { return kind != FeatureSetKind::MelImage; }
 
 FeatureTable::FeatureTable(FeatureSetKind kind, Eigen::Index nFeatures, Eigen::Index capacity)
     : m_kind(kind), m_nFeatures(nFeatures), m_data(capacity, nFeatures)
@@ -51,7 +55,8 @@ dsp::Vector FeatureTable::vectorOf(FeatureSetKind kind, const CachedFeatures& f)
     switch (kind) {
     case FeatureSetKind::Summary: return f.mfccSummary;
     case FeatureSetKind::MelSummary: return f.melSummary;
-    case FeatureSetKind::Fma: return {}; // not cached: computed on demand, add(row, vector)
+    case FeatureSetKind::Fma:
+    case FeatureSetKind::MelImage: return {}; // not cached: computed on demand, add(row, vector)
     case FeatureSetKind::MfccImage: {
         // numpy C order of the (n_mfcc x frames) image: the transpose's column-major storage
         const dsp::Matrix t = f.mfccImage.transpose();

@@ -9,6 +9,10 @@
 //   MelSummary  mel dB mean then std per band                (2 n_mels values, 256 by default)
 //   Fma         FMA's 518 statistics (dsp::FmaStatistics order, NaN entered as 0); computed
 //               on demand and added with add(row, vector), not cached
+//   MelImage    the mel dB spectrogram at the image's fixed length (FeatureCache's rule, padded
+//               with the clip's minimum), in C order like MfccImage (n_mels x imageFrames
+//               values, 165,376 by default: ~660 kB a track); what the cnn classifier's
+//               patches are cut from. Computed on demand from the decoded audio, not cached
 // matrix() is float32 column-major (Eigen), the layout dsp::Pca takes directly.
 // A plain value type: build it on any thread, move it between threads.
 #include "FeatureCache.h"
@@ -21,9 +25,9 @@
 
 namespace gs {
 
-enum class FeatureSetKind { Summary, MfccImage, MelSummary, Fma };
+enum class FeatureSetKind { Summary, MfccImage, MelSummary, Fma, MelImage };
 
-/// "summary", "mfcc-image", "mel-summary", "fma" (the CLI's --features values).
+/// "summary", "mfcc-image", "mel-summary", "fma", "mel-image" (the CLI's --features values).
 QString featureSetName(FeatureSetKind kind);
 std::optional<FeatureSetKind> featureSetFromName(const QString& name);
 /// A human label, e.g. "MFCC mean + std".
@@ -31,6 +35,8 @@ QString featureSetLabel(FeatureSetKind kind);
 /// Whether the set is standardised unless asked otherwise (fma: its columns have very
 /// different scales).
 bool featureSetStandardizedByDefault(FeatureSetKind kind);
+/// Whether the library's feature store keeps the set (all but mel-image).
+bool featureSetInStore(FeatureSetKind kind);
 
 /// Who a row is.
 struct FeatureRow

@@ -15,8 +15,9 @@ FeatureTable FileTable::analyse(const QStringList& files, const FileTableOptions
                                 const std::function<void(int, int)>& onDone)
 {
     std::vector<std::optional<CachedFeatures>> features(size_t(files.size()));
-    std::vector<dsp::Vector> fma(size_t(files.size())); // FMA's statistics, only for that set
+    std::vector<dsp::Vector> direct(size_t(files.size())); // the vectors of the sets not cached (fma, mel-image)
     const bool wantFma = o.kind == FeatureSetKind::Fma;
+    const bool wantDirect = wantFma || o.kind == FeatureSetKind::MelImage;
     int done = 0;
     analyzeFiles(files, o.params, o.decode, {.threads = o.threads, .fma = wantFma}, [&](int i, TrackFeatures&& f) {
         if (!f.ok()) {
@@ -24,7 +25,13 @@ FeatureTable FileTable::analyse(const QStringList& files, const FileTableOptions
                 onFailed(i, f.error);
             return;
         }
-        fma[size_t(i)] = std::move(f.fma);
+        if (wantFma) {
+            direct[size_t(i)] = std::move(f.fma);
+        } else if (o.kind == FeatureSetKind::MelImage) {
+            // C order of the (n_mels x frames) image: the transpose's column-major storage
+            const dsp::Matrix t = FeatureCache::fixedImage(f.melDb, FeatureCache::imageFrames(o.params)).transpose();
+            direct[size_t(i)] = Eigen::Map<const dsp::Vector>(t.data(), t.size());
+        }
         CachedFeatures c{std::move(f.summary), std::move(f.melSummary), {}};
         if (o.kind == FeatureSetKind::MfccImage)
             c.mfccImage = FeatureCache::fixedImage(f.mfcc, FeatureCache::imageFrames(o.params));
@@ -39,11 +46,12 @@ FeatureTable FileTable::analyse(const QStringList& files, const FileTableOptions
             continue;
         const AudioTags tags = AudioTags::read(files[i]);
         const FeatureRow row{0, files[i], tags.title, tags.artist, InputScanner::genreOf(files[i])};
-        if (wantFma)
-            table.add(row, fma[size_t(i)]);
+        if (wantDirect)
+            table.add(row, direct[size_t(i)]);
         else
             table.add(row, *features[size_t(i)]);
         features[size_t(i)].reset();
+        direct[size_t(i)] = {};
     }
     return table;
 }

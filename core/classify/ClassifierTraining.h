@@ -22,12 +22,18 @@ struct TrainingOptions
 {
     dsp::ClassifierKind classifier = dsp::ClassifierKind::Svm;
     int folds = 5;           ///< 2..100
-    std::uint64_t seed = 0;  ///< of the fold assignment
+    std::uint64_t seed = 0;  ///< of the fold assignment, and of the mlp/cnn's weights and batches
+    int epochs = 0;          ///< mlp/cnn: 0 = the classifier's default
+    int melBands = 128;      ///< the features' n_mels: the rows of the mel-image set's images (cnn)
 };
 
 class ClassifierTraining
 {
 public:
+    /// What to make for `set`: the kind, and for the networks the epochs, the seed and (cnn on
+    /// the mel-image set) the image rows. Throws dsp::ParameterError when the cnn is asked for
+    /// on another feature set.
+    static dsp::ClassifierSpec spec(const TrainingSet& set, const TrainingOptions& options);
     /// The fold (0..folds-1) of every row of `set`.
     static std::vector<int> folds(const TrainingSet& set, const TrainingOptions& options);
     /// Out-of-fold predictions of every row; `cancelled` polled and `progress(done, total)`

@@ -43,7 +43,7 @@ QList<GenrePrediction> PredictionJob::predictRows(const GenreModel& model, const
 QString PredictionJob::libraryMismatch(const GenreModel& model, const dsp::FeatureParams& storeParams)
 {
     const auto kind = featureSetFromName(model.featureSet);
-    if (!kind)
+    if (!kind || !featureSetInStore(*kind))
         return QStringLiteral("the library keeps no '%1' features (drop files on \"What genre is this?\" instead)").arg(model.featureSet);
     if (model.params.key() != storeParams.key() || model.decode.sr != storeParams.mel.sr)
         return QStringLiteral("the model's feature parameters are not the library's (n_mfcc %1, n_mels %2, sr %3)")

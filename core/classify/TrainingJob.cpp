@@ -3,6 +3,7 @@
 
 #include "LearningCurve.h"
 #include "analysis/Analyzer.h"
+#include "analysis/FileTable.h"
 
 #include <QElapsedTimer>
 
@@ -34,6 +35,30 @@ AnalysisResult sortedAnalysis(const AnalysisResult& a, const QHash<qint64, QStri
     return s;
 }
 
+// The mel-image set of the analysed tracks, which the store does not keep: each track is
+// decoded and analysed again (FileTable, all cores) with the store's parameters; rows and
+// albums stay the library's (path order), tracks that fail to decode are left out.
+FeatureTable decodedMelImages(const AnalysisResult& sorted, const TrainingRequest& request, QStringList& albums)
+{
+    QStringList paths;
+    for (const FeatureRow& row : sorted.rows)
+        paths << row.path;
+    const FeatureTable decoded = FileTable::analyse(
+        paths, {.kind = FeatureSetKind::MelImage, .params = request.params, .decode = request.decode, .threads = 0}, {}, {});
+    QHash<QString, qsizetype> index;
+    for (qsizetype i = 0; i < sorted.rows.size(); ++i)
+        index.insert(sorted.rows[i].path, i);
+    FeatureTable table(FeatureSetKind::MelImage, decoded.nFeatures(), decoded.size());
+    QStringList kept;
+    for (qsizetype r = 0; r < decoded.rows().size(); ++r) {
+        const qsizetype i = index.value(decoded.rows()[r].path, -1);
+        if (i >= 0 && table.add(sorted.rows[i], dsp::Vector(decoded.matrix().row(Eigen::Index(r)).transpose())))
+            kept << albums.value(i);
+    }
+    albums = kept;
+    return table;
+}
+
 } // namespace
 
 TrainingOutcome TrainingJob::run(const TrainingRequest& request, const std::function<bool()>& cancelled,
@@ -48,6 +73,8 @@ TrainingOutcome TrainingJob::run(const TrainingRequest& request, const std::func
     const qint64 width = request.features == FeatureSetKind::Summary      ? 2 * request.params.mfcc.n_mfcc
                          : request.features == FeatureSetKind::MelSummary ? 2 * request.params.mel.n_mels
                          : request.features == FeatureSetKind::Fma && request.analysis->store ? request.analysis->store->fmaWidth()
+                         : request.features == FeatureSetKind::MelImage
+                             ? qint64(request.params.mel.n_mels) * FeatureCache::imageFrames(request.params)
                          : request.analysis->store ? qint64(request.analysis->store->dims().nMfcc) * request.analysis->store->dims().frames
                                                    : 0;
     if (width * 4 * request.analysis->rows.size() > kMaxTableBytes)
@@ -58,26 +85,29 @@ TrainingOutcome TrainingJob::run(const TrainingRequest& request, const std::func
     QStringList albums;
     const AnalysisResult sorted = sortedAnalysis(*request.analysis, request.albums, albums);
     QString why;
-    FeatureTable table = Analyzer::buildTable(request.features, sorted, &why);
+    FeatureTable table = request.features == FeatureSetKind::MelImage ? decodedMelImages(sorted, request, albums)
+                                                                      : Analyzer::buildTable(request.features, sorted, &why);
     if (!why.isEmpty())
         throw dsp::ParameterError(why.toStdString());
     auto set = TrainingSet::make(std::move(table), albums, request.groupBy, &why);
     if (!set)
         throw dsp::ParameterError(why.toStdString());
-    const std::vector<int> folds = ClassifierTraining::folds(*set, request.options);
+    TrainingOptions options = request.options;
+    options.melBands = request.params.mel.n_mels;
+    const std::vector<int> folds = ClassifierTraining::folds(*set, options);
     const std::vector<double> fractions = request.learningCurve ? LearningCurve::defaultFractions() : std::vector<double>{};
     const int cvSteps = request.options.folds;
     const int total = cvSteps + LearningCurve::trainings(fractions, folds) + 1;
     const dsp::CrossValidationResult cv =
-        ClassifierTraining::crossValidate(*set, request.options, folds, cancelled, [&](int done, int) { progress(done, total); });
+        ClassifierTraining::crossValidate(*set, options, folds, cancelled, [&](int done, int) { progress(done, total); });
     if (cancelled && cancelled())
         throw dsp::ParameterError("cancelled");
     TrainingOutcome out;
     if (request.learningCurve)
-        out.curves.learning = LearningCurve::compute(*set, request.options, folds, cv, fractions, cancelled,
+        out.curves.learning = LearningCurve::compute(*set, options, folds, cv, fractions, cancelled,
                                                      [&](int done, int) { progress(cvSteps + done, total); });
-    out.report = ClassifierTraining::report(*set, request.options, cv);
-    out.model = std::make_shared<const GenreModel>(ClassifierTraining::train(*set, request.options, request.params, request.decode));
+    out.report = ClassifierTraining::report(*set, options, cv);
+    out.model = std::make_shared<const GenreModel>(ClassifierTraining::train(*set, options, request.params, request.decode));
     progress(total, total);
     out.rows = set->table.rows();
     out.genres = set->genres;

@@ -3,7 +3,9 @@
 // Trains a genre classifier on the library's analysed tracks off the calling (GUI) thread,
 // the way `classify train` does (ClassifierTraining on a TrainingSet: rows in path order,
 // genres sorted, folds seeded), with the features taken from the analysis (summaries from
-// the FeatureStore, MFCC images read from it one at a time): nothing is decoded again.
+// the FeatureStore, MFCC images read from it one at a time): nothing is decoded again, except
+// for the mel-image set (the cnn's), which the store does not keep: its tracks are decoded
+// and analysed again with the store's parameters (not cancellable until that is done).
 //
 // start() runs the folds, the K-fold cross-validation, the learning curve when asked for
 // (LearningCurve: fractions below 1 times the folds more trainings) and the final training on
@@ -33,7 +35,7 @@ namespace gs {
 struct TrainingRequest
 {
     std::shared_ptr<const AnalysisResult> analysis; ///< the library's analysed tracks
-    FeatureSetKind features = FeatureSetKind::Summary; ///< summary, mfcc-image or mel-summary
+    FeatureSetKind features = FeatureSetKind::Summary; ///< summary, mfcc-image, mel-summary or mel-image
     GroupBy groupBy = GroupBy::Artist;
     TrainingOptions options;
     QHash<qint64, QString> albums; ///< track id -> album tag (read for GroupBy::Album)

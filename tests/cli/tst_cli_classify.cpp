@@ -207,10 +207,12 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
         const QString c = corpusDir(), m = QStringLiteral("--model"), out = QStringLiteral("/nonexistent-dir/x.gsm");
-        QTest::newRow("mlp") << QStringList{c, m, out, QStringLiteral("--classifier"), QStringLiteral("mlp")}
-                             << QStringLiteral("not available in this build");
-        QTest::newRow("cnn") << QStringList{c, m, out, QStringLiteral("--classifier"), QStringLiteral("cnn")}
-                             << QStringLiteral("not available in this build");
+        QTest::newRow("cnn on summaries") << QStringList{c, m, out, QStringLiteral("--classifier"), QStringLiteral("cnn"),
+                                                         QStringLiteral("--features"), QStringLiteral("summary")}
+                                          << QStringLiteral("takes --features mel-image");
+        QTest::newRow("bad epochs") << QStringList{c, m, out, QStringLiteral("--classifier"), QStringLiteral("mlp"),
+                                                   QStringLiteral("--epochs"), QStringLiteral("0")}
+                                    << QStringLiteral("--epochs");
         QTest::newRow("unknown classifier") << QStringList{c, m, out, QStringLiteral("--classifier"), QStringLiteral("tree")}
                                             << QStringLiteral("--classifier");
         QTest::newRow("no model") << QStringList{c} << QStringLiteral("--model");

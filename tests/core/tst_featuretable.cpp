@@ -42,6 +42,7 @@ private slots:
         QTest::newRow("mfcc-image") << QStringLiteral("mfcc-image") << int(FeatureSetKind::MfccImage);
         QTest::newRow("mel-summary") << QStringLiteral("mel-summary") << int(FeatureSetKind::MelSummary);
         QTest::newRow("fma") << QStringLiteral("fma") << int(FeatureSetKind::Fma);
+        QTest::newRow("mel-image") << QStringLiteral("mel-image") << int(FeatureSetKind::MelImage);
     }
     void names()
     {

@@ -7,6 +7,7 @@
 #include "LearningCurveChart.h"
 #include "PredictionDropArea.h"
 #include "analysis/Analyzer.h"
+#include "dsp/classify/TorchLibrary.h"
 #include "library/TrackRecord.h"
 #include "text/Printable.h"
 
@@ -123,8 +124,12 @@ void ClassifierPanel::buildControls()
                                       std::pair{tr("CNN on the mel spectrogram"), QStringLiteral("cnn")}}) {
         m_classifier->addItem(label, name);
         QStandardItem* item = items->item(m_classifier->count() - 1);
-        item->setEnabled(false);
-        item->setToolTip(tr("needs the neural-network module"));
+        const bool built = dsp::TorchLibrary::built(); // the module is loaded when first trained, not here
+        item->setEnabled(built);
+        item->setToolTip(!built ? tr("needs the neural-network module")
+                         : name == QLatin1String("cnn")
+                             ? tr("On 128-frame patches of the mel spectrogram (the tracks are decoded again); libtorch")
+                             : tr("On the chosen features; libtorch"));
     }
     m_features = new QComboBox(this);
     m_features->setObjectName(QStringLiteral("classifierFeatures"));
@@ -236,7 +241,8 @@ void ClassifierPanel::train()
         m_status->setText(tr("Nothing to train on yet: the library's tracks are still being analysed"));
         return;
     }
-    const auto features = FeatureSetKind(m_features->currentData().toInt());
+    const auto features = *kind == dsp::ClassifierKind::Cnn ? FeatureSetKind::MelImage // the cnn's only input
+                                                            : FeatureSetKind(m_features->currentData().toInt());
     if (features == FeatureSetKind::Fma && !analysis->withFma) { // computed through the analysis first
         m_analyzer->ensureFma();
         m_trainWhenAnalysed = true;
