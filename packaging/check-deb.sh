@@ -113,6 +113,21 @@ grep -q '^path,genre' "$work/features/summary.csv" || fail "summary.csv header i
 grep -q ',metal,' "$work/features/summary.csv" || fail "summary.csv does not give the genre metal"
 step "features: mel_db ($mel_shape) mfcc ($mfcc_shape) summary.csv"
 
+# The neural-network module (mlp, cnn) from the installed tree: found next to the program,
+# libtorch loaded only then; an mlp trained on the installed demo predicts a clip.
+module=/usr/lib/genrescope/libgenrescope-torch.so
+if grep -q '\./usr/lib/genrescope/libgenrescope-torch\.so$' <<<"$(dpkg-deb -c "$deb")"; then
+  ! ldd "$cli" | grep -q libtorch || fail "$cli links libtorch (it must load it on demand only)"
+  "$cli" classify train /usr/share/genrescope/demo --classifier mlp --epochs 5 --folds 2 --group-by none \
+    --model "$work/demo-mlp.gsm" >"$work/mlp.log" 2>&1 || { cat "$work/mlp.log" >&2; fail "classify train --classifier mlp"; }
+  "$cli" classify predict --model "$work/demo-mlp.gsm" "$clip" >"$work/mlp.csv" 2>"$work/mlp.err" ||
+    { cat "$work/mlp.err" >&2; fail "classify predict with the mlp model"; }
+  [ "$(grep -c . "$work/mlp.csv")" -eq 2 ] || fail "classify predict (mlp) did not print a header and one row"
+  step "mlp: trained and predicted with $module"
+else
+  step "NOTE: this package has no neural-network module (built without libtorch-dev)"
+fi
+
 # --- installed demo and metadata ----------------------------------------------------------
 (cd /usr/share/genrescope/demo &&
  tail -n +2 manifest.csv | awk -F, '{sub(/\r$/, ""); print $NF "  " $1}' | sha256sum --quiet -c -) ||

@@ -18,7 +18,7 @@ packages=(
   qt6-base-dev qt6-multimedia-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite
   qt6-svg-dev qt6-qpa-plugins fonts-dejavu-core
   libfftw3-dev libeigen3-dev libsndfile1-dev libsoxr-dev libmpg123-dev
-  libbenchmark-dev libhnswlib-dev libsvm-dev liblinear-dev
+  libbenchmark-dev libhnswlib-dev libsvm-dev liblinear-dev libtorch-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   libgl1-mesa-dri xvfb xauth python3-numpy umap-learn python3-sklearn
   desktop-file-utils appstream dpkg-dev ccache lintian
