@@ -117,7 +117,8 @@ step "features: mel_db ($mel_shape) mfcc ($mfcc_shape) summary.csv"
 # libtorch loaded only then; an mlp trained on the installed demo predicts a clip.
 module=/usr/lib/genrescope/libgenrescope-torch.so
 if grep -q '\./usr/lib/genrescope/libgenrescope-torch\.so$' <<<"$(dpkg-deb -c "$deb")"; then
-  ! ldd "$cli" | grep -q libtorch || fail "$cli links libtorch (it must load it on demand only)"
+  cli_libs="$(ldd "$cli")"
+  ! grep -q libtorch <<<"$cli_libs" || fail "$cli links libtorch (it must load it on demand only)"
   "$cli" classify train /usr/share/genrescope/demo --classifier mlp --epochs 5 --folds 2 --group-by none \
     --model "$work/demo-mlp.gsm" >"$work/mlp.log" 2>&1 || { cat "$work/mlp.log" >&2; fail "classify train --classifier mlp"; }
   "$cli" classify predict --model "$work/demo-mlp.gsm" "$clip" >"$work/mlp.csv" 2>"$work/mlp.err" ||
