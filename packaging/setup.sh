@@ -4,7 +4,10 @@
 #   packaging/setup.sh run    install what is needed, build, start GenreScope
 #   packaging/setup.sh test   install what is needed, build, run the whole test suite, check the
 #                             .deb, then run each fuzz target briefly (build-asan)
-#   packaging/setup.sh test --quick   the same without the fuzz targets (for development)
+#   packaging/setup.sh test --sanitizers   the same, and then the whole suite under ASan+UBSan
+#                             (the same clang build, build-asan) and the tests labelled `threads`
+#                             under TSan (build-tsan, only those targets built)
+#   packaging/setup.sh test --quick   the same without any sanitizer build (for development)
 #   packaging/setup.sh deps   only install the Debian packages
 #   packaging/setup.sh build  only configure and build (into ./build)
 set -euo pipefail
@@ -50,6 +53,9 @@ launcher=()
 if command -v ccache >/dev/null; then
   launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
   export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
+  # The normal, ASan and TSan object files together outgrow ccache's default 5 GB beside other
+  # checkouts; an evicted cache turns the next run into a cold build.
+  export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-8G}"
 fi
 
 build() {
@@ -58,9 +64,13 @@ build() {
   cmake --build "$build_dir" -j "$(nproc)"
 }
 
-# The libFuzzer targets (tests/fuzz, CTest label `fuzz`), each for a short time, in the clang
-# ASan+UBSan build (CMakePresets.json's fuzz preset = dev-asan, folder build-asan; the same
-# build also holds the whole suite under ASan+UBSan, see README "Sanitizers and fuzzing").
+# The sanitizer builds (README "Sanitizers and fuzzing"). Each CTest test of these builds gets
+# its runtime options and suppression files from cmake/Sanitizers.cmake (ASan, LSan and UBSan halt
+# on the first finding with exit code 86; suppressions name only code that is not ours), so the
+# plain ctest calls below run with them.
+# build-asan (preset dev-asan = fuzz, clang-14): ASan+UBSan with -fno-sanitize-recover=undefined
+# and libFuzzer coverage: one build for the libFuzzer targets (label fuzz, GENRESCOPE_FUZZ_SECONDS
+# each) and, with --sanitizers, the whole suite (all but the Slurm test, label cluster).
 fuzz_tests() {
   local t0=$SECONDS
   echo "setup: building the fuzz targets (build-asan)" >&2
@@ -69,6 +79,31 @@ fuzz_tests() {
   echo "setup: each fuzz target for a short time" >&2
   run_tests_in "$here/build-asan" -L fuzz
   echo "setup: fuzzing took $((SECONDS - t0)) s" >&2
+}
+
+asan_suite() {
+  local t0=$SECONDS
+  echo "setup: ASan+UBSan: building the whole suite (build-asan)" >&2
+  (cd "$here" && cmake --preset dev-asan "${launcher[@]}" >/dev/null)
+  cmake --build "$here/build-asan" -j "$(nproc)"
+  echo "setup: ASan+UBSan: the whole suite" >&2
+  run_tests_in "$here/build-asan" -LE 'cluster|fuzz' "$@"
+  echo "setup: ASan+UBSan build and suite took $((SECONDS - t0)) s" >&2
+}
+
+# build-tsan (preset dev-tsan, clang-14): ThreadSanitizer; only the test targets labelled
+# `threads` (and what they run) are built.
+tsan_suite() {
+  local t0=$SECONDS
+  echo "setup: TSan: building the tests labelled threads (build-tsan)" >&2
+  (cd "$here" && cmake --preset dev-tsan "${launcher[@]}" >/dev/null)
+  local targets
+  mapfile -t targets < <(ctest --test-dir "$here/build-tsan" -N -L threads | sed -n 's/^ *Test *#[0-9]*: *//p')
+  [ "${#targets[@]}" -gt 0 ] || { echo "setup: TSan: no test labelled threads" >&2; exit 1; }
+  cmake --build "$here/build-tsan" -j "$(nproc)" --target "${targets[@]}"
+  echo "setup: TSan: ${targets[*]}" >&2
+  run_tests_in "$here/build-tsan" -L threads "$@"
+  echo "setup: TSan build and run took $((SECONDS - t0)) s" >&2
 }
 
 run_tests_in() {
@@ -92,10 +127,14 @@ case "$cmd" in
   deps)  install_deps ;;
   build) install_deps; build ;;
   test)
-    quick=0
-    if [ "${1:-}" = "--quick" ]; then quick=1; shift; fi
+    mode=fuzz
+    case "${1:-}" in
+      --quick) mode=quick; shift ;;
+      --sanitizers) mode=sanitizers; shift ;;
+    esac
     install_deps; build; run_tests_in "$build_dir" "$@"; "$here/packaging/check-deb.sh" "$build_dir"
-    [ "$quick" -eq 1 ] || fuzz_tests ;;
+    [ "$mode" = quick ] || fuzz_tests
+    if [ "$mode" = sanitizers ]; then asan_suite "$@"; tsan_suite "$@"; fi ;;
   run)   install_deps; build; run_app "$@" ;;
-  *) echo "usage: $0 run|test [--quick] [CTEST OPTION...]|deps|build" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test [--quick|--sanitizers] [CTEST OPTION...]|deps|build" >&2; exit 2 ;;
 esac
