@@ -153,8 +153,14 @@ void FeatureStore::addEntry(StoreRecord&& r, int segment)
 int FeatureStore::find(const QString& path, const FileStamp& stamp) const
 {
     const std::shared_lock lock(m_mutex);
-    const int i = m_byPath.value(path, -1);
-    return i >= 0 && stamp.valid() && m_entries[size_t(i)].stamp == stamp ? i : -1;
+    if (!stamp.valid())
+        return -1;
+    // the newest record of the path with this stamp: several segments may each hold one
+    // (a changed file analysed again by another process), read in any order
+    for (auto it = m_byPath.constFind(path); it != m_byPath.cend() && it.key() == path; ++it)
+        if (m_entries[size_t(*it)].stamp == stamp)
+            return *it;
+    return -1;
 }
 
 int FeatureStore::findBySha(const QByteArray& sha256) const
@@ -180,6 +186,21 @@ QString FeatureStore::pathOf(int index) const
 {
     const std::shared_lock lock(m_mutex);
     return index >= 0 && size_t(index) < m_entries.size() ? m_entries[size_t(index)].path : QString();
+}
+
+QByteArray FeatureStore::shaOf(int index) const
+{
+    const std::shared_lock lock(m_mutex);
+    return index >= 0 && size_t(index) < m_entries.size() ? m_entries[size_t(index)].sha : QByteArray();
+}
+
+QStringList FeatureStore::segments() const
+{
+    const std::shared_lock lock(m_mutex);
+    QStringList out;
+    for (const auto& s : m_segments)
+        out << s->name;
+    return out;
 }
 
 QString FeatureStore::readImage(int index, dsp::Matrix& out) const

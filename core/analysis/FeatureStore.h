@@ -19,7 +19,7 @@
 //
 // Keys: a record is found by the audio file's path and stamp (size + mtime in ns), so a
 // changed file is analysed again; a moved or touched file with the same SHA-256 reuses its
-// features (findBySha). The newest record of a path wins.
+// features (findBySha). Of the records of a path with that stamp the newest wins; whichever segment holds each.
 //
 // Crash safety: records are only ever appended (image first, then the summary record with
 // its CRC); a crash loses at most the record being written, never one already stored. A
@@ -76,6 +76,10 @@ public:
     /// Summaries of record `index` (mfccImage left empty, storeIndex = index).
     [[nodiscard]] CachedFeatures summaries(int index) const;
     [[nodiscard]] QString pathOf(int index) const;
+    /// The 32 raw SHA-256 bytes of record `index`'s audio file (empty for no such record).
+    [[nodiscard]] QByteArray shaOf(int index) const;
+    /// The segments found by refresh() (their names, e.g. "main", "main-2", "shard-1-of-4").
+    [[nodiscard]] QStringList segments() const;
     /// Reads the MFCC image of record `index` into `out` (n_mfcc x frames). Returns an empty
     /// string or a one-line reason (unreadable, checksum mismatch).
     QString readImage(int index, dsp::Matrix& out) const;
@@ -121,7 +125,7 @@ private:
     std::vector<Entry> m_entries;
     std::vector<float> m_mfcc; ///< size() x 2 n_mfcc
     std::vector<float> m_mel;  ///< size() x 2 n_mels
-    QHash<QString, int> m_byPath;
+    QMultiHash<QString, int> m_byPath; ///< every record of a path, the newest first
     QHash<QByteArray, int> m_bySha;
     std::unique_ptr<StoreVectors> m_fma; ///< FMA's statistics
     int m_writer = -1; ///< index into m_segments of our own, once opened

@@ -87,10 +87,12 @@ void StoreVectors::read(File& f, QStringList& warnings)
 
 const float* StoreVectors::find(const QString& path, const FileStamp& stamp) const
 {
-    const auto it = m_byPath.constFind(path);
-    if (it == m_byPath.cend() || !stamp.valid() || it->stamp != stamp)
+    if (!stamp.valid())
         return nullptr;
-    return m_values.data() + it->offset;
+    for (auto it = m_byPath.constFind(path); it != m_byPath.cend() && it.key() == path; ++it)
+        if (it->stamp == stamp)
+            return m_values.data() + it->offset;
+    return nullptr;
 }
 
 bool StoreVectors::openWriter(const QString& segment, QString* error)

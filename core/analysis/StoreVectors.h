@@ -32,7 +32,7 @@ public:
     /// The width values of `path` with exactly this stamp, or nullptr. Valid until the next
     /// refresh() or append().
     [[nodiscard]] const float* find(const QString& path, const FileStamp& stamp) const;
-    [[nodiscard]] int count() const { return int(m_byPath.size()); }
+    [[nodiscard]] int count() const { return int(m_byPath.size()); } ///< records held
     /// Appends `values` (width floats) for `path` to segment `segment`'s file, opening it on
     /// first use. Returns false with `error` set (one line) when it cannot be written; nothing
     /// partial stays behind.
@@ -62,7 +62,7 @@ private:
     QString m_suffix; ///< ".<set>.gsvec"
     std::vector<File> m_files;
     std::vector<float> m_values;
-    QHash<QString, Slot> m_byPath;
+    QMultiHash<QString, Slot> m_byPath; ///< every record of a path, the newest first
     int m_writer = -1;
     QFile m_write;
 };

@@ -84,12 +84,12 @@ private slots:
         QCOMPARE(s.find(QStringLiteral("/music/3.mp3"), {stamp(3).size, stamp(3).mtimeNs + 1}), -1);
         QCOMPARE(s.find(QStringLiteral("/music/9.mp3"), stamp(9)), -1);
         QCOMPARE(s.findBySha(shaOf(QStringLiteral("/music/3.mp3"))), i);
-        // the newest record of a path wins
+        // a changed file's new record is found by its new stamp; each stamp finds its own record
         QVERIFY(s.append(QStringLiteral("/music/3.mp3"), stamp(30), shaOf(QStringLiteral("x")), synthetic(params(), 9)) >= 0);
         FeatureStore reread(dir, params());
         reread.refresh();
         QCOMPARE(reread.size(), 6);
-        QCOMPARE(reread.find(QStringLiteral("/music/3.mp3"), stamp(3)), -1);
+        QCOMPARE(reread.find(QStringLiteral("/music/3.mp3"), stamp(3)), i);
         const int j = reread.find(QStringLiteral("/music/3.mp3"), stamp(30));
         QVERIFY(j >= 0);
         QVERIFY(reread.summaries(j).mfccSummary == synthetic(params(), 9).mfccSummary);
@@ -190,6 +190,30 @@ private slots:
         FeatureStore after(base, params());
         QVERIFY(after.refresh().isEmpty());
         QCOMPARE(after.size(), 1);
+    }
+
+    // A file changed and analysed again by the second writer: its new record is in "main-2",
+    // which a reader reads before "main" (file name order) where the old record is; both
+    // stamps are still found, each to its own record.
+    void changedFileInAnotherSegmentIsFound()
+    {
+        const QString base = m_tmp.filePath(QStringLiteral("order"));
+        {
+            FeatureStore a(base, params()), b(base, params());
+            a.refresh();
+            b.refresh();
+            QVERIFY(a.append(QStringLiteral("/music/x.mp3"), stamp(1), shaOf(QStringLiteral("old")), synthetic(params(), 1)) >= 0);
+            QVERIFY(b.append(QStringLiteral("/music/x.mp3"), stamp(2), shaOf(QStringLiteral("new")), synthetic(params(), 2)) >= 0);
+        }
+        FeatureStore s(base, params());
+        QVERIFY(s.refresh().isEmpty());
+        QCOMPARE(s.segments(), (QStringList{QStringLiteral("main-2"), QStringLiteral("main")}));
+        const int now = s.find(QStringLiteral("/music/x.mp3"), stamp(2));
+        QVERIFY(now >= 0);
+        QVERIFY(s.summaries(now).mfccSummary == synthetic(params(), 2).mfccSummary);
+        const int before = s.find(QStringLiteral("/music/x.mp3"), stamp(1));
+        QVERIFY(before >= 0 && before != now);
+        QVERIFY(s.find(QStringLiteral("/music/x.mp3"), stamp(3)) < 0);
     }
 
     // Two writers at once (the explorer and `library analyze`, or shard jobs): each appends to
