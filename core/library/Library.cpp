@@ -382,12 +382,35 @@ bool Library::removeTrack(qint64 id, QString* error)
     if (refuseWrite(error))
         return false;
     QSqlDatabase db = connection();
+    QSqlQuery path(db);
+    path.prepare(QStringLiteral("SELECT audio_path FROM tracks WHERE id = ?"));
+    path.addBindValue(id);
+    const QString audio = path.exec() && path.next() ? path.value(0).toString() : QString();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("DELETE FROM tracks WHERE id = ?")); // playlist_tracks: ON DELETE CASCADE
     q.addBindValue(id);
     if (!q.exec())
         return fail(error, q.lastError().text());
-    return q.numRowsAffected() == 1 || fail(error, QStringLiteral("no track %1").arg(id));
+    if (q.numRowsAffected() != 1)
+        return fail(error, QStringLiteral("no track %1").arg(id));
+    removeOwnedAudio(audio);
+    return true;
+}
+
+void Library::removeOwnedAudio(const QString& audioPath)
+{
+    if (audioPath.isEmpty())
+        return;
+    const QString dir = QFileInfo(m_paths.audioDir()).canonicalFilePath();
+    const QFileInfo file(audioPath);
+    if (dir.isEmpty() || file.canonicalPath() != dir)
+        return; // the user's own file (an imported folder): never deleted
+    QSqlQuery other(connection());
+    other.prepare(QStringLiteral("SELECT 1 FROM tracks WHERE audio_path = ? LIMIT 1"));
+    other.addBindValue(audioPath);
+    if (!other.exec() || other.next())
+        return; // another track still plays it (or we cannot tell)
+    QFile::remove(audioPath);
 }
 
 QString Library::partialPath(const QString& finalBase)

@@ -113,8 +113,9 @@ public:
     /// Files track `id` under `genre` (created if new; case-insensitive), e.g. to relabel a
     /// track whose neighbours say it is mislabelled. The genre must not be blank.
     bool setGenre(qint64 id, const QString& genre, QString* error = nullptr);
-    /// Removes track `id` from the library (and from its playlists). The audio file is left
-    /// on disk: it may be the user's own file.
+    /// Removes track `id` from the library (and from its playlists). A preview the library
+    /// downloaded into its own audio folder is deleted with it (unless another track plays the
+    /// same file); any other audio file is left on disk: it is the user's own.
     bool removeTrack(qint64 id, QString* error = nullptr);
     /// Reconciles the file with the disk after a crash: Downloaded rows whose audio file is
     /// gone go back to Pending, and left-over temporary downloads are deleted (those of
@@ -128,6 +129,9 @@ public:
     static QString partialPath(const QString& finalBase);
 
 private:
+    /// Deletes `audioPath` when it lies directly in the library's audio folder and no track
+    /// refers to it any more.
+    void removeOwnedAudio(const QString& audioPath);
     /// How connections open the file: read-write in WAL mode, read-only, or read-only and
     /// immutable (no -shm/-wal files, for a read-only folder). Fixed by open().
     enum class Access { ReadWrite, ReadOnly, Immutable };

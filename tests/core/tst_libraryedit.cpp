@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Library::setGenre and Library::removeTrack on a real SQLite library: a relabel files the
 // track under the (new or existing, case-insensitive) genre, the genre counts follow; a
-// removal drops the track but leaves the audio file; unknown
+// removal drops the track but leaves the user's audio file (and deletes a preview in the
+// library's own audio folder); unknown
 // ids and blank genres are refused with a reason.
 #include "library/Library.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -71,6 +73,27 @@ private slots:
         QVERIFY(QFile::exists(audio));
         QVERIFY(!m_lib->removeTrack(m_ids[1], &error));
         QCOMPARE(error, QStringLiteral("library: no track %1").arg(m_ids[1]));
+    }
+
+    // A preview the library keeps in its own audio folder goes with its track.
+    void removeDeletesThePreviewInTheLibrarysAudioFolder()
+    {
+        QString error;
+        QVERIFY(QDir().mkpath(m_lib->paths().audioDir()));
+        const QString preview = m_lib->paths().audioDir() + QStringLiteral("/deezer-123.mp3");
+        QFile f(preview);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("a downloaded preview");
+        f.close();
+        TrackRecord t;
+        t.audioPath = preview;
+        t.sha256 = QStringLiteral("%1").arg(7, 64, 10, QLatin1Char('0'));
+        t.genre = QStringLiteral("ambient");
+        QList<TrackRecord> one{t};
+        QVERIFY2(m_lib->addLocalFiles(one, &error), qPrintable(error));
+        QVERIFY2(m_lib->removeTrack(one[0].id, &error), qPrintable(error));
+        QVERIFY(!QFile::exists(preview));
+        QVERIFY(QFile::exists(m_lib->track(m_ids[0])->audioPath)); // the user's files stay
     }
 };
 

@@ -38,7 +38,7 @@ DuplicatesPanel::DuplicatesPanel(QWidget* parent) : QWidget(parent)
     m_hide = new QPushButton(tr("Hide from map"), this);
     m_hide->setToolTip(tr("Take the selected track off the map until the map is made again"));
     m_remove = new QPushButton(tr("Remove from library\u2026"), this);
-    m_remove->setToolTip(tr("Remove the selected track from the library (its audio file stays on disk)"));
+    m_remove->setToolTip(tr("Remove the selected track from the library (a preview it downloaded is deleted; your own audio files stay on disk)"));
     auto* buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(m_hide);
@@ -59,7 +59,7 @@ DuplicatesPanel::DuplicatesPanel(QWidget* parent) : QWidget(parent)
         const qint64 id = currentTrack();
         const QTreeWidgetItem* item = m_list->currentItem();
         if (id != 0 && item &&
-            m_confirm(tr("Remove \u201c%1\u201d (%2) from the library?\nIts audio file stays on disk.")
+            m_confirm(tr("Remove \u201c%1\u201d (%2) from the library?\nA preview the library downloaded is deleted; your own audio files stay on disk.")
                           .arg(item->text(0), item->text(2))))
             emit removeRequested(id);
     });
