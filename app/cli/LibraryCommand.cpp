@@ -3,6 +3,7 @@
 // library holds, and filling its feature store.
 #include "CliCommand.h"
 #include "LibraryAnalyze.h"
+#include "LibraryCompact.h"
 #include "library/CsvField.h"
 #include "library/Library.h"
 #include "text/Printable.h"
@@ -112,7 +113,11 @@ int runLibrary(const QStringList& args)
         "  analyze  analyses every downloaded track not yet in the feature store (progress on\n"
         "         stderr), so the explorer opens on a ready map; with --shard I/N only shard I of N\n"
         "         (job arrays: shards may run at once on machines sharing the library folder, the\n"
-        "         database is only read; a plain analyze afterwards finds everything done)"));
+        "         database is only read; a plain analyze afterwards finds everything done);\n"
+        "         with --feature-set fma also FMA's 518 statistics of every track\n"
+        "  compact  rewrites the feature store into one segment with only the library's files as\n"
+        "         they are now (drops what files analysed again and removed tracks left behind);\n"
+        "         refused while the explorer or library analyze writes it"));
     cli::addCommonOptions(parser);
     parser.addOption({QStringLiteral("csv"), QStringLiteral("CSV output with a header row.")});
     parser.addOption({QStringLiteral("genre"), QStringLiteral("list: only this genre."), QStringLiteral("NAME")});
@@ -121,17 +126,20 @@ int runLibrary(const QStringList& args)
     parser.addOption({QStringLiteral("threads"), QStringLiteral("analyze: worker threads (default: all cores)."),
                       QStringLiteral("N")});
     cli::addAnalyzeOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("list, stats or analyze"));
+    parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("list, stats, analyze or compact"));
     if (!cli::parseOrExplain(parser, args))
         return cli::Usage;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 1 ||
-        (pos[0] != QLatin1String("list") && pos[0] != QLatin1String("stats") && pos[0] != QLatin1String("analyze"))) {
-        cli::error(QStringLiteral("library: expected 'list', 'stats' or 'analyze' (see --help)"));
+        (pos[0] != QLatin1String("list") && pos[0] != QLatin1String("stats") && pos[0] != QLatin1String("analyze") &&
+         pos[0] != QLatin1String("compact"))) {
+        cli::error(QStringLiteral("library: expected 'list', 'stats', 'analyze' or 'compact' (see --help)"));
         return cli::Usage;
     }
     if (pos[0] == QLatin1String("analyze"))
         return cli::analyzeLibrary(parser);
+    if (pos[0] == QLatin1String("compact"))
+        return cli::compactLibrary(parser);
     if (parser.isSet(QStringLiteral("shard"))) {
         cli::error(QStringLiteral("library %1: --shard is for analyze only").arg(pos[0]));
         return cli::Usage;
@@ -145,4 +153,5 @@ int runLibrary(const QStringList& args)
 
 } // namespace
 
-GS_CLI_COMMAND("library", "list the library's tracks, stats per genre and status, or analyze them", runLibrary);
+GS_CLI_COMMAND("library", "list the library's tracks, stats per genre and status, analyze them or compact their store",
+               runLibrary);
