@@ -186,10 +186,15 @@ QList<qint64> LibraryPanel::playableTrackIds() const
 
 void LibraryPanel::importPaths(const QStringList& paths, const QString& genre)
 {
-    // Group by genre: the given one, else each folder's own name / each file's folder name.
+    // Group by genre: the given one, else each folder's own name / each file's folder name; a
+    // folder of genre folders (no genre given) is a collection, one genre per sub-folder.
     QHash<QString, QStringList> byGenre;
     for (const QString& p : paths) {
         const QFileInfo info(p);
+        if (genre.isEmpty() && isCollection(info)) {
+            m_importer.importCollection({.layout = LocalLayout::Folder, .path = info.absoluteFilePath()}, info.fileName());
+            continue;
+        }
         const QString g = !genre.isEmpty() ? genre
                           : info.isDir()   ? QDir(info.absoluteFilePath()).dirName()
                                            : info.absoluteDir().dirName();
@@ -198,6 +203,14 @@ void LibraryPanel::importPaths(const QStringList& paths, const QString& genre)
     for (auto it = byGenre.cbegin(); it != byGenre.cend(); ++it)
         m_importer.importPaths(it.value(), it.key(), it.value().size() == 1 ? QFileInfo(it.value().first()).fileName()
                                                                             : tr("%1 files and folders").arg(it.value().size()));
+}
+
+bool LibraryPanel::isCollection(const QFileInfo& info)
+{
+    if (!info.isDir())
+        return false;
+    const QDir dir(info.absoluteFilePath());
+    return !dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty() && dir.entryList(QDir::Files).isEmpty();
 }
 
 QString LibraryPanel::genreAt(const QPoint& panelPos) const

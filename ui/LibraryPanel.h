@@ -5,11 +5,13 @@
 // activating it (double click, Enter) emits trackActivated(). Audio files or folders dropped
 // on the panel are imported off the GUI thread through the ImportRunner: onto a genre (or
 // one of its rows) they join that genre, elsewhere a folder's name (a file's parent folder's
-// name) is the genre. The tree refreshes (read off the GUI thread) after every import and
+// name) is the genre, and a folder holding only folders is a collection whose sub-folders
+// name the genres (as `genrescope-cli import folder`). The tree refreshes (read off the GUI thread) after every import and
 // on refresh(). A read that fails (a busy, locked or corrupted database) keeps the tree as it
 // was, shows the reason under it and emits readFailed(), never refreshed(): it is never
 // taken for an empty library. A header click sorts the rows under each parent by that column
 // (Predicted: by probability); a third click restores the library's order.
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QWidget>
 
@@ -65,6 +67,9 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    /// A folder holding only folders (e.g. ~/Music/genres/<genre>/...): imported as a
+    /// collection, each sub-folder's name the genre of the files below it.
+    static bool isCollection(const QFileInfo& info);
     void onSnapshot();
     void onCurrentChanged(const QModelIndex& current);
     [[nodiscard]] QString genreAt(const QPoint& panelPos) const;

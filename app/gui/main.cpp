@@ -45,7 +45,9 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral("Explore music by genre: previews, mel spectrograms, MFCCs, PCA."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Audio files or folders to import and show."),
+    parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Audio files or folders to import and show (genre: a file's folder name, a "
+                                                                "folder's name, or for a folder of genre folders each "
+                                                                "sub-folder's name)."),
                                  QStringLiteral("[FILE|DIR...]"));
     const QCommandLineOption startupReport(
         QStringLiteral("startup-report"),

@@ -81,6 +81,30 @@ private slots:
         QCOMPARE(panel.playableTrackIds().size(), 3);
     }
 
+    // `genrescope ~/Music/genres` (or dropping it): a folder of genre folders is a collection,
+    // one genre per sub-folder, not one genre named after the parent.
+    void aFolderOfGenreFoldersGivesOneGenreEach()
+    {
+        uitest::LibraryFixture fx;
+        QString error;
+        QVERIFY2(fx.open(&error), qPrintable(error));
+        const QString root = fx.dir.filePath(QStringLiteral("genres"));
+        const QString corpus = testsupport::corpusDir();
+        for (const QString& g : {QStringLiteral("metal"), QStringLiteral("ambient")}) {
+            QVERIFY(QDir().mkpath(root + u'/' + g));
+            const QString first = QDir(corpus + u'/' + g).entryList({QStringLiteral("*.mp3")}, QDir::Files, QDir::Name).first();
+            QVERIFY(QFile::copy(corpus + u'/' + g + u'/' + first, root + u'/' + g + QStringLiteral("/a.mp3")));
+        }
+        ImportRunner runner(*fx.library);
+        LibraryPanel panel(*fx.library, runner);
+        QSignalSpy finished(&runner, &ImportRunner::finished);
+        panel.importPaths({root});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QCOMPARE(fx.library->tracksByGenre(QStringLiteral("metal")).size(), 1);
+        QCOMPARE(fx.library->tracksByGenre(QStringLiteral("ambient")).size(), 1);
+        QCOMPARE(fx.library->tracksByGenre(QStringLiteral("genres")).size(), 0);
+    }
+
     void demoImportPopulatesAnEmptyLibrary()
     {
         const QString demo = DemoLocator::demoDir();
