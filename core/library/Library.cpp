@@ -413,6 +413,27 @@ void Library::removeOwnedAudio(const QString& audioPath)
     QFile::remove(audioPath);
 }
 
+bool Library::setHidden(qint64 id, bool hidden, QString* error)
+{
+    if (refuseWrite(error))
+        return false;
+    QSqlQuery q(connection());
+    if (hidden) {
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO hidden_tracks(track_id) SELECT id FROM tracks WHERE id = ?"));
+    } else if (id == 0) {
+        q.prepare(QStringLiteral("DELETE FROM hidden_tracks"));
+    } else {
+        q.prepare(QStringLiteral("DELETE FROM hidden_tracks WHERE track_id = ?"));
+    }
+    if (id != 0)
+        q.addBindValue(id);
+    if (!q.exec())
+        return fail(error, q.lastError().text());
+    if (hidden && q.numRowsAffected() == 0 && !track(id))
+        return fail(error, QStringLiteral("no track %1").arg(id));
+    return true;
+}
+
 QString Library::partialPath(const QString& finalBase)
 {
     return finalBase + QLatin1Char('.') + QString::number(QCoreApplication::applicationPid()) + partialSuffix();

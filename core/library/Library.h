@@ -80,6 +80,8 @@ public:
     // ---- reads ------------------------------------------------------------------------
     [[nodiscard]] ReadResult<QList<TrackRecord>> tracks(const TrackQuery& query = {}) const;
     [[nodiscard]] ReadResult<QList<TrackRecord>> tracksByGenre(const QString& genre) const;
+    /// Ids of the tracks hidden from the map (setHidden), in id order.
+    [[nodiscard]] ReadResult<QList<qint64>> hiddenTracks() const;
     [[nodiscard]] ReadResult<QList<TrackRecord>> tracksInPlaylist(qint64 playlistId) const;
     /// nullopt with ok(): there is no such track.
     [[nodiscard]] ReadResult<std::optional<TrackRecord>> track(qint64 id) const;
@@ -117,6 +119,9 @@ public:
     /// downloaded into its own audio folder is deleted with it (unless another track plays the
     /// same file); any other audio file is left on disk: it is the user's own.
     bool removeTrack(qint64 id, QString* error = nullptr);
+    /// Hides track `id` from the map (e.g. a duplicate kept in the library), or shows it again;
+    /// kept across sessions. id 0 with `hidden` false shows every hidden track again.
+    bool setHidden(qint64 id, bool hidden, QString* error = nullptr);
     /// Reconciles the file with the disk after a crash: Downloaded rows whose audio file is
     /// gone go back to Pending, and left-over temporary downloads are deleted (those of
     /// processes still running are left alone). Returns the number of rows reset.

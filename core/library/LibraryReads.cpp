@@ -66,6 +66,18 @@ ReadResult<QList<TrackRecord>> Library::tracks(const TrackQuery& query) const
 
 ReadResult<QList<TrackRecord>> Library::tracksByGenre(const QString& genre) const { return tracks({.genre = genre}); }
 
+ReadResult<QList<qint64>> Library::hiddenTracks() const
+{
+    QSqlQuery q(connection());
+    q.setForwardOnly(true);
+    ReadResult<QList<qint64>> out;
+    if (q.exec(QStringLiteral("SELECT track_id FROM hidden_tracks ORDER BY track_id")))
+        while (q.next())
+            out.append(q.value(0).toLongLong());
+    out.error = readError(q);
+    return out;
+}
+
 ReadResult<QList<TrackRecord>> Library::tracksInPlaylist(qint64 playlistId) const
 {
     return playlistId > 0 ? tracks({.playlistId = playlistId}) : ReadResult<QList<TrackRecord>>{};

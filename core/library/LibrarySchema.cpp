@@ -38,6 +38,8 @@ const QList<QStringList>& migrations()
          QStringLiteral("CREATE INDEX tracks_status ON tracks(status)")},
         // 2: look-ups by content hash (feature cache, duplicate detection).
         {QStringLiteral("CREATE INDEX tracks_sha256 ON tracks(sha256)")},
+        // 3: tracks the user took off the map (e.g. a duplicate), kept across sessions.
+        {QStringLiteral("CREATE TABLE hidden_tracks(track_id INTEGER PRIMARY KEY REFERENCES tracks(id) ON DELETE CASCADE)")},
     };
     return steps;
 }

@@ -75,6 +75,31 @@ private slots:
         QCOMPARE(error, QStringLiteral("library: no track %1").arg(m_ids[1]));
     }
 
+    // Hidden tracks outlive the session (another connection reads them), leave with their
+    // track, and come back one at a time or all at once.
+    void hiddenTracksAreKept()
+    {
+        QString error;
+        QVERIFY2(m_lib->setHidden(m_ids[0], true, &error), qPrintable(error));
+        QVERIFY2(m_lib->setHidden(m_ids[2], true, &error), qPrintable(error));
+        QVERIFY(m_lib->setHidden(m_ids[2], true, &error)); // twice is once
+        {
+            Library other(m_lib->paths());
+            QVERIFY2(other.open(&error), qPrintable(error));
+            QCOMPARE(QList<qint64>(other.hiddenTracks()), (QList<qint64>{m_ids[0], m_ids[2]}));
+        }
+        QVERIFY(!m_lib->setHidden(99999, true, &error));
+        QCOMPARE(error, QStringLiteral("library: no track 99999"));
+        QVERIFY2(m_lib->removeTrack(m_ids[0], &error), qPrintable(error));
+        QCOMPARE(QList<qint64>(m_lib->hiddenTracks()), QList<qint64>{m_ids[2]});
+        QVERIFY(m_lib->setHidden(m_ids[1], true, &error));
+        QVERIFY(m_lib->setHidden(m_ids[2], false, &error));
+        QCOMPARE(QList<qint64>(m_lib->hiddenTracks()), QList<qint64>{m_ids[1]});
+        QVERIFY(m_lib->setHidden(0, false, &error));
+        QVERIFY(m_lib->hiddenTracks().isEmpty());
+        QVERIFY(m_lib->hiddenTracks().ok());
+    }
+
     // A preview the library keeps in its own audio folder goes with its track.
     void removeDeletesThePreviewInTheLibrarysAudioFolder()
     {

@@ -104,6 +104,7 @@ private slots:
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("DROP INDEX tracks_sha256")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE hidden_tracks")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
             q.finish();
             db.close();

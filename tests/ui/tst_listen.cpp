@@ -292,6 +292,19 @@ private slots:
         QTest::mouseClick(dups.hideButton(), Qt::LeftButton);
         QVERIFY(view().isRowHidden(rowOf(m_copy)));
         QVERIFY(!dups.allTrackIds().contains(m_copy)); // its pair leaves the list
+        // kept in the library for later sessions; "Show hidden" puts it back
+        QTRY_COMPARE_WITH_TIMEOUT(QList<qint64>(m_fx.library->hiddenTracks()), QList<qint64>{m_copy}, 30000);
+        QCOMPARE(dups.showHiddenButton()->text(), QStringLiteral("Show hidden (1)"));
+        QVERIFY(dups.showHiddenButton()->isEnabled());
+        QTest::mouseClick(dups.showHiddenButton(), Qt::LeftButton);
+        QVERIFY(!view().isRowHidden(rowOf(m_copy)));
+        QVERIFY(dups.allTrackIds().contains(m_copy));
+        QVERIFY(!dups.showHiddenButton()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(m_fx.library->hiddenTracks().isEmpty(), 30000);
+        select();
+        QTest::mouseClick(dups.hideButton(), Qt::LeftButton);
+        QVERIFY(view().isRowHidden(rowOf(m_copy)));
+        QTRY_COMPARE_WITH_TIMEOUT(QList<qint64>(m_fx.library->hiddenTracks()), QList<qint64>{m_copy}, 30000);
         // remove it: the question is answered yes
         listen().tabs()->setCurrentWidget(listen().similarPanel());
         QString asked;

@@ -36,10 +36,15 @@ DuplicatesPanel::DuplicatesPanel(QWidget* parent) : QWidget(parent)
     m_list->setHeaderLabels({tr("Track"), tr("Artist"), tr("Genre")});
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_hide = new QPushButton(tr("Hide from map"), this);
-    m_hide->setToolTip(tr("Take the selected track off the map until the map is made again"));
+    m_hide->setToolTip(tr("Take the selected track off the map (kept in the library, and hidden in later sessions too)"));
+    m_showHidden = new QPushButton(this);
+    m_showHidden->setObjectName(QStringLiteral("showHidden"));
+    m_showHidden->setToolTip(tr("Put every hidden track back on the map"));
+    setHiddenCount(0);
     m_remove = new QPushButton(tr("Remove from library\u2026"), this);
     m_remove->setToolTip(tr("Remove the selected track from the library (a preview it downloaded is deleted; your own audio files stay on disk)"));
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_showHidden);
     buttons->addStretch(1);
     buttons->addWidget(m_hide);
     buttons->addWidget(m_remove);
@@ -55,6 +60,7 @@ DuplicatesPanel::DuplicatesPanel(QWidget* parent) : QWidget(parent)
         if (const qint64 id = currentTrack())
             emit hideRequested(id);
     });
+    connect(m_showHidden, &QPushButton::clicked, this, &DuplicatesPanel::showHiddenRequested);
     connect(m_remove, &QPushButton::clicked, this, [this] {
         const qint64 id = currentTrack();
         const QTreeWidgetItem* item = m_list->currentItem();
@@ -63,6 +69,12 @@ DuplicatesPanel::DuplicatesPanel(QWidget* parent) : QWidget(parent)
                           .arg(item->text(0), item->text(2))))
             emit removeRequested(id);
     });
+}
+
+void DuplicatesPanel::setHiddenCount(int count)
+{
+    m_showHidden->setText(tr("Show hidden (%1)").arg(count));
+    m_showHidden->setEnabled(count > 0);
 }
 
 void DuplicatesPanel::showMessage(const QString& text)

@@ -44,6 +44,7 @@ ListenController::ListenController(Library& library, Player& player, MapView& vi
         m_similar->showMessage(line);
         emit message(line);
     });
+    loadHidden();
 }
 
 ListenController::~ListenController() = default;
@@ -82,6 +83,7 @@ void ListenController::buildTabs(QWidget* parent)
             markRows(ids);
     });
     connect(m_duplicates, &DuplicatesPanel::hideRequested, this, &ListenController::hideTrack);
+    connect(m_duplicates, &DuplicatesPanel::showHiddenRequested, this, &ListenController::showHidden);
     connect(m_duplicates, &DuplicatesPanel::removeRequested, this, &ListenController::removeTrack);
     connect(m_misfits, &MisfitsPanel::relabelRequested, this, &ListenController::relabel);
 }
@@ -283,14 +285,14 @@ void ListenController::showAudit()
     onTabChanged();
 }
 
-void ListenController::runLibraryWrite(std::function<bool(QString*)> write, const QString& done)
+void ListenController::runLibraryWrite(std::function<bool(QString*)> write, const QString& done, bool changesTracks)
 {
     auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, done] {
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, done, changesTracks] {
         const QString why = watcher->result();
         watcher->deleteLater();
         emit message(why.isEmpty() ? done : why);
-        if (why.isEmpty())
+        if (why.isEmpty() && changesTracks)
             emit libraryChanged();
     });
     watcher->setFuture(QtConcurrent::run([write = std::move(write)] {
@@ -321,10 +323,50 @@ void ListenController::removeTrack(qint64 trackId)
 
 void ListenController::hideTrack(qint64 trackId)
 {
+    const QString title = entryOf(rowOf(trackId), 0).title;
     m_hidden.insert(trackId);
+    m_duplicates->setHiddenCount(int(m_hidden.size()));
     applyHidden();
     showAudit(); // the lists drop the hidden track's pairs
     search(m_search);
+    runLibraryWrite([lib = &m_library, trackId](QString* e) { return lib->setHidden(trackId, true, e); },
+                    tr("\u201c%1\u201d hidden from the map").arg(title), false);
+}
+
+void ListenController::showHidden()
+{
+    const int n = int(m_hidden.size());
+    m_hidden.clear();
+    m_duplicates->setHiddenCount(0);
+    m_view.showHiddenRows();
+    showAudit();
+    search(m_search);
+    runLibraryWrite([lib = &m_library](QString* e) { return lib->setHidden(0, false, e); },
+                    tr("%n hidden track(s) back on the map", nullptr, n), false);
+}
+
+void ListenController::loadHidden()
+{
+    auto* watcher = new QFutureWatcher<QList<qint64>>(this);
+    connect(watcher, &QFutureWatcher<QList<qint64>>::finished, this, [this, watcher] {
+        const QList<qint64> ids = watcher->result();
+        watcher->deleteLater();
+        for (const qint64 id : ids)
+            m_hidden.insert(id);
+        m_duplicates->setHiddenCount(int(m_hidden.size()));
+        if (!ids.isEmpty() && alignedWithView()) {
+            applyHidden();
+            showAudit();
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([lib = &m_library] {
+        try {
+            const auto ids = lib->hiddenTracks();
+            return ids.ok() ? QList<qint64>(ids) : QList<qint64>(); // unreadable: nothing hidden
+        } catch (...) {
+            return QList<qint64>();
+        }
+    }));
 }
 
 void ListenController::applyHidden()

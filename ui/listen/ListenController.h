@@ -70,8 +70,10 @@ public slots:
     void relabel(qint64 trackId, const QString& genre);
     /// Removes track `id` from the library (off the GUI thread); no question asked here.
     void removeTrack(qint64 trackId);
-    /// Takes a track off the map for this session.
+    /// Takes a track off the map, in this and later sessions (Library::setHidden).
     void hideTrack(qint64 trackId);
+    /// Puts every hidden track back on the map.
+    void showHidden();
     void search(const QString& text);
     void setSelection(const QList<int>& rows);
 
@@ -89,7 +91,10 @@ private:
     void showAudit();
     void onTabChanged();
     void markRows(const QList<qint64>& ids);
-    void runLibraryWrite(std::function<bool(QString*)> write, const QString& done);
+    /// Runs `write` off the GUI thread; `done` is the message on success, after which
+    /// libraryChanged() follows when the write changed what the library shows.
+    void runLibraryWrite(std::function<bool(QString*)> write, const QString& done, bool changesTracks = true);
+    void loadHidden();
     [[nodiscard]] int rowOf(qint64 trackId) const;
     [[nodiscard]] QList<int> rowsOf(const QList<qint64>& ids) const;
     [[nodiscard]] ListEntry entryOf(int row, double distance) const;

@@ -71,6 +71,7 @@ void MapView::setData(render::MapData data, std::vector<QRgb> colours, bool keep
     m_hover = -1;
     m_marks.clear();
     m_rowHidden.clear();
+    m_hiddenAt.clear();
     m_gesture.cancel();
     m_sprites = {};
     m_layerDirty = true;
@@ -145,6 +146,7 @@ void MapView::hideRows(const std::vector<int>& rows)
             m_rowHidden.assign(size(), 0);
         m_rowHidden[std::size_t(row)] = 1;
         render::MapPoint& pt = m_data.points[std::size_t(row)];
+        m_hiddenAt.insert(row, QPointF(pt.x, pt.y));
         pt.x = pt.y = qQNaN(); // never drawn, indexed or selected; the rest of the row stays
         changed = true;
     }
@@ -153,6 +155,22 @@ void MapView::hideRows(const std::vector<int>& rows)
     m_index = render::MapIndex(m_data);
     if (m_hover >= 0 && isRowHidden(m_hover))
         setHoverRow(-1);
+    m_layerDirty = true;
+    update();
+}
+
+void MapView::showHiddenRows()
+{
+    if (m_hiddenAt.isEmpty())
+        return;
+    for (auto it = m_hiddenAt.cbegin(); it != m_hiddenAt.cend(); ++it) {
+        render::MapPoint& pt = m_data.points[std::size_t(it.key())];
+        pt.x = it.value().x();
+        pt.y = it.value().y();
+    }
+    m_hiddenAt.clear();
+    m_rowHidden.clear();
+    m_index = render::MapIndex(m_data);
     m_layerDirty = true;
     update();
 }

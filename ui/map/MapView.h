@@ -23,7 +23,9 @@
 #include "render/MapSprites.h"
 #include "render/MapTransform.h"
 
+#include <QHash>
 #include <QImage>
+#include <QPointF>
 #include <QRgb>
 #include <QSet>
 #include <QWidget>
@@ -88,6 +90,8 @@ public:
     [[nodiscard]] int marksDrawn(MapMark mark) const { return m_marksDrawn[std::size_t(mark)]; }
     /// Takes rows off the map until the next setData() (one re-render of the layer).
     void hideRows(const std::vector<int>& rows);
+    /// Puts every hidden row back where it was.
+    void showHiddenRows();
     [[nodiscard]] bool isRowHidden(int row) const;
     /// What the mouse does, for the tooltip outside the points.
     static QString gestureHelp();
@@ -150,6 +154,7 @@ private:
     MapMarks m_marks;
     std::array<int, MapMarks::kKinds> m_marksDrawn{};
     std::vector<char> m_rowHidden; ///< by row; empty when none is hidden
+    QHash<int, QPointF> m_hiddenAt; ///< where each hidden row was
     MapSelectionGesture m_gesture;
     bool m_dragging = false;
     QPoint m_pressPos{-1, -1}, m_lastPos;
