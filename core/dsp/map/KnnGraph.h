@@ -9,9 +9,10 @@
 //
 // Algorithms: Exact compares every pair (blocked matrix products, then the distances of the
 // candidates recomputed directly) - O(n^2 d), deterministic. Hnsw builds a hnswlib
-// hierarchical navigable small world index (M 16, ef_construction 200, ef max(2k, 100)) with
-// ONE thread, so that the graph depends only on the data and random_state; its recall is
-// about 0.99. Auto takes Exact up to kAutoExactMaxSamples samples, Hnsw above.
+// hierarchical navigable small world index (M 16, ef_construction 100) with ONE thread, so
+// that the graph depends only on the data and random_state, then searches it for every
+// sample from the sample itself (ef max(k + 1, 100)); its recall is about 0.985.
+// Auto takes Exact up to kAutoExactMaxSamples samples, Hnsw above.
 // `threads` splits the queries (never the hnsw build); the result does not depend on it.
 #include "MapControl.h"
 #include "../ParameterError.h"
