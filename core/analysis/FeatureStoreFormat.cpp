@@ -33,14 +33,8 @@ const std::array<quint32, 256>& crcTable()
     return table;
 }
 
-template <typename T> void put(QByteArray& out, T v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
-
-template <typename T> T get(const char* p)
-{
-    T v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
+using storeformat::get;
+using storeformat::put;
 
 qsizetype floatBytes(const StoreDims& d) { return qsizetype(2 * d.nMfcc + 2 * d.nMels) * qsizetype(sizeof(float)); }
 
@@ -132,20 +126,12 @@ QByteArray encodeRecord(const StoreRecord& r, const StoreDims& d)
 ParseStatus parseRecord(const QByteArray& bytes, qsizetype pos, const StoreDims& d, StoreRecord& out,
                         qsizetype& length)
 {
-    const qsizetype avail = bytes.size() - pos;
-    if (avail < 8)
-        return ParseStatus::Incomplete;
-    const char* p = bytes.constData() + pos;
-    if (get<quint32>(p) != kRecordMagic)
-        return ParseStatus::Damaged;
-    const quint32 len = get<quint32>(p + 4);
     const qsizetype minLen = kRecordFixed + floatBytes(d);
-    if (len < minLen || len > minLen + kMaxPathBytes)
-        return ParseStatus::Damaged;
-    if (avail < qsizetype(len))
-        return ParseStatus::Incomplete;
-    if (crc32(p, len - 4) != get<quint32>(p + len - 4))
-        return ParseStatus::Damaged;
+    quint32 len = 0;
+    if (const ParseStatus frame = checkFrame(bytes, pos, kRecordMagic, minLen, minLen + kMaxPathBytes, len);
+        frame != ParseStatus::Ok)
+        return frame;
+    const char* p = bytes.constData() + pos;
     const quint32 pathLen = get<quint32>(p + 68);
     if (qsizetype(pathLen) != qsizetype(len) - minLen)
         return ParseStatus::Damaged;
@@ -165,12 +151,34 @@ ParseStatus parseRecord(const QByteArray& bytes, qsizetype pos, const StoreDims&
     return ParseStatus::Ok;
 }
 
-qsizetype findNextMagic(const QByteArray& bytes, qsizetype pos)
+ParseStatus checkFrame(const QByteArray& bytes, qsizetype pos, quint32 magic, qsizetype minLength, qsizetype maxLength,
+                       quint32& length)
 {
-    char magic[4];
-    std::memcpy(magic, &kRecordMagic, 4);
-    return bytes.indexOf(QByteArrayView(magic, 4), pos + 1);
+    const qsizetype avail = bytes.size() - pos;
+    if (avail < 8)
+        return ParseStatus::Incomplete;
+    const char* p = bytes.constData() + pos;
+    if (get<quint32>(p) != magic)
+        return ParseStatus::Damaged;
+    const quint32 len = get<quint32>(p + 4);
+    if (len < minLength || len > maxLength)
+        return ParseStatus::Damaged;
+    if (avail < qsizetype(len))
+        return ParseStatus::Incomplete;
+    if (crc32(p, len - 4) != get<quint32>(p + len - 4))
+        return ParseStatus::Damaged;
+    length = len;
+    return ParseStatus::Ok;
 }
+
+qsizetype findMagic(const QByteArray& bytes, qsizetype pos, quint32 magic)
+{
+    char m[4];
+    std::memcpy(m, &magic, 4);
+    return bytes.indexOf(QByteArrayView(m, 4), pos + 1);
+}
+
+qsizetype findNextMagic(const QByteArray& bytes, qsizetype pos) { return findMagic(bytes, pos, kRecordMagic); }
 
 } // namespace storeformat
 } // namespace gs

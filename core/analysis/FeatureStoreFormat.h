@@ -22,6 +22,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 
 namespace gs {
@@ -73,6 +74,24 @@ std::optional<qsizetype> parseHeader(const QByteArray& bytes, const StoreDims& d
 QByteArray encodeRecord(const StoreRecord& record, const StoreDims& dims);
 
 enum class ParseStatus { Ok, Incomplete, Damaged };
+
+/// Appends `v`'s bytes (the writer's byte order) / reads a T from unaligned bytes.
+template <typename T> void put(QByteArray& out, T v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
+template <typename T> T get(const char* p)
+{
+    T v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/// The frame every record of a store file has (this one's and StoreVectorFormat's): u32
+/// magic, u32 length of the whole record, ..., u32 CRC-32 of all before it. Checks the frame
+/// of the record at `bytes[pos...]`: the magic, a length within [minLength, maxLength], all of
+/// it present (else Incomplete), the CRC. On Ok sets `length`.
+ParseStatus checkFrame(const QByteArray& bytes, qsizetype pos, quint32 magic, qsizetype minLength, qsizetype maxLength,
+                       quint32& length);
+/// The next position after `pos` where `magic` appears, or -1.
+qsizetype findMagic(const QByteArray& bytes, qsizetype pos, quint32 magic);
 /// Parses the record at `bytes[pos...]`; on Ok fills `out` and `length`. Incomplete: the
 /// bytes end inside a record (a torn tail, or one still being written).
 ParseStatus parseRecord(const QByteArray& bytes, qsizetype pos, const StoreDims& dims, StoreRecord& out,

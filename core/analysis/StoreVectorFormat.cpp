@@ -13,14 +13,8 @@ constexpr quint32 kRecordMagic = 0x31565347; // "GSV1" read as a little-endian u
 constexpr qsizetype kRecordFixed = 4 + 4 + 8 + 8 + 4 + 4; // everything but path and floats
 constexpr quint32 kMaxNameBytes = 1 << 16;
 
-template <typename T> void put(QByteArray& out, T v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
-
-template <typename T> T get(const char* p)
-{
-    T v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
+using storeformat::get;
+using storeformat::put;
 
 qsizetype floatBytes(const VectorDims& d) { return qsizetype(d.width) * qsizetype(sizeof(float)); }
 
@@ -97,20 +91,12 @@ storeformat::ParseStatus parseRecord(const QByteArray& bytes, qsizetype pos, con
                                      qsizetype& length)
 {
     using storeformat::ParseStatus;
-    const qsizetype avail = bytes.size() - pos;
-    if (avail < 8)
-        return ParseStatus::Incomplete;
-    const char* p = bytes.constData() + pos;
-    if (get<quint32>(p) != kRecordMagic)
-        return ParseStatus::Damaged;
-    const quint32 len = get<quint32>(p + 4);
     const qsizetype minLen = kRecordFixed + floatBytes(d);
-    if (len < minLen || len > minLen + kMaxNameBytes)
-        return ParseStatus::Damaged;
-    if (avail < qsizetype(len))
-        return ParseStatus::Incomplete;
-    if (crc32(p, len - 4) != get<quint32>(p + len - 4))
-        return ParseStatus::Damaged;
+    quint32 len = 0;
+    if (const ParseStatus frame = storeformat::checkFrame(bytes, pos, kRecordMagic, minLen, minLen + kMaxNameBytes, len);
+        frame != ParseStatus::Ok)
+        return frame;
+    const char* p = bytes.constData() + pos;
     const quint32 pathLen = get<quint32>(p + 24);
     if (qsizetype(pathLen) != qsizetype(len) - minLen || pathLen == 0)
         return ParseStatus::Damaged;
@@ -124,12 +110,7 @@ storeformat::ParseStatus parseRecord(const QByteArray& bytes, qsizetype pos, con
     return ParseStatus::Ok;
 }
 
-qsizetype findNextMagic(const QByteArray& bytes, qsizetype pos)
-{
-    char magic[4];
-    std::memcpy(magic, &kRecordMagic, 4);
-    return bytes.indexOf(QByteArrayView(magic, 4), pos + 1);
-}
+qsizetype findNextMagic(const QByteArray& bytes, qsizetype pos) { return storeformat::findMagic(bytes, pos, kRecordMagic); }
 
 } // namespace vectorformat
 } // namespace gs
