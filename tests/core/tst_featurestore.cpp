@@ -4,7 +4,8 @@
 // record), damage (checksums, headers), and two writers at once.
 #include "analysis/FeatureStore.h"
 
-#include <QCryptographicHash>
+#include "support/StoreFixture.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -14,13 +15,9 @@ using namespace gs;
 
 namespace {
 
-dsp::FeatureParams params()
-{
-    dsp::FeatureParams p;
-    p.mfcc.n_mfcc = 4;
-    p.mel.n_mels = 8;
-    return p;
-}
+using storetest::params;
+using storetest::shaOf;
+using storetest::stamp;
 
 CachedFeatures synthetic(const dsp::FeatureParams& p, float seed)
 {
@@ -34,10 +31,6 @@ CachedFeatures synthetic(const dsp::FeatureParams& p, float seed)
         f.mfccImage.data()[i] = seed - float(i % 97);
     return f;
 }
-
-QByteArray shaOf(const QString& s) { return QCryptographicHash::hash(s.toUtf8(), QCryptographicHash::Sha256); }
-
-FileStamp stamp(int n) { return {1000 + n, 1700000000000000000 + n}; }
 
 /// Appends `n` synthetic tracks "/music/<i>.mp3" through a fresh store; returns the folder.
 QString fill(const QString& dir, int n)

@@ -5,7 +5,8 @@
 // header), two writers at once.
 #include "analysis/FeatureStore.h"
 
-#include <QCryptographicHash>
+#include "support/StoreFixture.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -15,13 +16,9 @@ using namespace gs;
 
 namespace {
 
-dsp::FeatureParams params()
-{
-    dsp::FeatureParams p;
-    p.mfcc.n_mfcc = 4;
-    p.mel.n_mels = 8;
-    return p;
-}
+using storetest::params;
+using storetest::shaOf;
+using storetest::stamp;
 
 CachedFeatures synthetic(const dsp::FeatureParams& p, float seed)
 {
@@ -38,8 +35,6 @@ dsp::Vector statistics(const FeatureStore& s, float seed)
     return v;
 }
 
-QByteArray shaOf(const QString& s) { return QCryptographicHash::hash(s.toUtf8(), QCryptographicHash::Sha256); }
-FileStamp stamp(int n) { return {1000 + n, 1700000000000000000 + n}; }
 QString track(int i) { return QStringLiteral("/music/%1.mp3").arg(i); }
 
 /// `n` synthetic tracks through a fresh store, FMA's statistics for the first `withFma`.
