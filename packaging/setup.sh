@@ -21,7 +21,7 @@ packages=(
   qt6-base-dev qt6-multimedia-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite
   qt6-svg-dev qt6-qpa-plugins fonts-dejavu-core
   libfftw3-dev libeigen3-dev libsndfile1-dev libsoxr-dev libmpg123-dev
-  libbenchmark-dev libhnswlib-dev libsvm-dev liblinear-dev libtorch-dev
+  zlib1g-dev libbenchmark-dev libhnswlib-dev libsvm-dev liblinear-dev libtorch-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   libgl1-mesa-dri xvfb xauth python3-numpy umap-learn python3-sklearn
   desktop-file-utils appstream dpkg-dev ccache lintian
@@ -48,15 +48,17 @@ install_deps() {
 }
 
 # Every build goes through ccache when present, with paths relative to the checkout so that
-# every clone shares one cache.
+# every clone shares one cache. Called after install_deps: on a fresh machine ccache arrives
+# with the packages, and the first build must already fill the cache.
 launcher=()
-if command -v ccache >/dev/null; then
+use_ccache() {
+  command -v ccache >/dev/null || return 0
   launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
   export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
   # The normal, ASan and TSan object files together outgrow ccache's default 5 GB beside other
   # checkouts; an evicted cache turns the next run into a cold build.
   export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-8G}"
-fi
+}
 
 build() {
   cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
@@ -125,16 +127,16 @@ cmd="${1:-}"
 shift || true
 case "$cmd" in
   deps)  install_deps ;;
-  build) install_deps; build ;;
+  build) install_deps; use_ccache; build ;;
   test)
     mode=fuzz
     case "${1:-}" in
       --quick) mode=quick; shift ;;
       --sanitizers) mode=sanitizers; shift ;;
     esac
-    install_deps; build; run_tests_in "$build_dir" "$@"; "$here/packaging/check-deb.sh" "$build_dir"
+    install_deps; use_ccache; build; run_tests_in "$build_dir" "$@"; "$here/packaging/check-deb.sh" "$build_dir"
     [ "$mode" = quick ] || fuzz_tests
     if [ "$mode" = sanitizers ]; then asan_suite "$@"; tsan_suite "$@"; fi ;;
-  run)   install_deps; build; run_app "$@" ;;
+  run)   install_deps; use_ccache; build; run_app "$@" ;;
   *) echo "usage: $0 run|test [--quick|--sanitizers] [CTEST OPTION...]|deps|build" >&2; exit 2 ;;
 esac
