@@ -4,8 +4,8 @@
 #include <QFile>
 
 #include <sys/stat.h>
+#include <zlib.h>
 
-#include <array>
 #include <cstring>
 
 namespace gs {
@@ -17,21 +17,6 @@ constexpr quint32 kVersion = 1;
 constexpr quint32 kRecordMagic = 0x31525347; // "GSR1" read as a little-endian u32
 constexpr qsizetype kRecordFixed = 4 + 4 + 8 + 8 + 32 + 8 + 4 + 4 + 4; // everything but path and floats
 constexpr quint32 kMaxPathBytes = 1 << 16;
-
-const std::array<quint32, 256>& crcTable()
-{
-    static const std::array<quint32, 256> table = [] {
-        std::array<quint32, 256> t{};
-        for (quint32 i = 0; i < 256; ++i) {
-            quint32 c = i;
-            for (int k = 0; k < 8; ++k)
-                c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[i] = c;
-        }
-        return t;
-    }();
-    return table;
-}
 
 using storeformat::get;
 using storeformat::put;
@@ -50,12 +35,18 @@ FileStamp fileStampOf(const QString& path)
 
 quint32 crc32(const void* data, std::size_t n, quint32 crc)
 {
-    const auto& t = crcTable();
-    const auto* p = static_cast<const unsigned char*>(data);
-    crc = ~crc;
-    for (std::size_t i = 0; i < n; ++i)
-        crc = t[(crc ^ p[i]) & 0xFFu] ^ (crc >> 8);
-    return ~crc;
+    // zlib's slice-by-N CRC (same polynomial and conditioning as the table loop it replaced,
+    // several times faster: the 100,000 summary records of a large store are checked at start).
+    const auto* p = static_cast<const Bytef*>(data);
+    uLong c = crc;
+    constexpr std::size_t kChunk = std::size_t(1) << 30; // uInt holds the length of one call
+    while (n > 0) {
+        const std::size_t take = n < kChunk ? n : kChunk;
+        c = ::crc32(c, p, uInt(take));
+        p += take;
+        n -= take;
+    }
+    return quint32(c);
 }
 
 namespace storeformat {

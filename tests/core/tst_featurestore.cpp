@@ -3,6 +3,7 @@
 // in the middle of a write (simulated by cutting the file at every length of the last
 // record), damage (checksums, headers), and two writers at once.
 #include "analysis/FeatureStore.h"
+#include "analysis/FeatureStoreFormat.h"
 
 #include "support/StoreFixture.h"
 
@@ -228,6 +229,28 @@ private slots:
         dsp::Matrix image;
         QCOMPARE(reader.readImage(reader.find(QStringLiteral("/b.mp3"), stamp(2)), image), QString());
         QVERIFY(image == synthetic(params(), 2).mfccImage);
+    }
+
+    void crc32IsTheStandardOne()
+    {
+        // Stores written before the switch to zlib's CRC must still check out: the same
+        // CRC-32 (IEEE, reflected, ~ before and after), the standard check value, chaining.
+        QCOMPARE(gs::crc32("123456789", 9), 0xCBF43926u);
+        QCOMPARE(gs::crc32("", 0), 0u);
+        QByteArray big(3 * 1024 * 1024 + 7, Qt::Uninitialized);
+        for (qsizetype i = 0; i < big.size(); ++i)
+            big[i] = char((i * 2654435761u) >> 13);
+        quint32 bitwise = ~0u; // the definition, bit by bit
+        for (const char ch : big) {
+            bitwise ^= quint8(ch);
+            for (int k = 0; k < 8; ++k)
+                bitwise = (bitwise & 1u) ? 0xEDB88320u ^ (bitwise >> 1) : bitwise >> 1;
+        }
+        bitwise = ~bitwise;
+        QCOMPARE(gs::crc32(big.constData(), std::size_t(big.size())), bitwise);
+        const std::size_t half = std::size_t(big.size()) / 2;
+        QCOMPARE(gs::crc32(big.constData() + half, std::size_t(big.size()) - half, gs::crc32(big.constData(), half)),
+                 bitwise);
     }
 
     void refusesWrongDimensions()
