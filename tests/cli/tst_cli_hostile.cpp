@@ -6,6 +6,7 @@
 // Every case: the right exit status (0/1/2), one line per failure naming the file, no crash.
 #include "support/CliRunner.h"
 #include "support/Paths.h"
+#include "support/Timeouts.h"
 #include "support/WavWriter.h"
 
 #include <QDir>
@@ -42,7 +43,7 @@ CliResult runLimited(const QStringList& args, int kb = kAddressSpaceKb)
     p.start(QStringLiteral("/bin/sh"), shArgs + args);
 #endif
     CliResult r;
-    if (!p.waitForFinished(300000)) {
+    if (!p.waitForFinished(scaledMs(300000))) {
         p.kill();
         p.waitForFinished();
         return r;

@@ -6,6 +6,7 @@
 // reports the whole map offscreen, also for an empty library and before `library analyze`.
 #include "support/CliRunner.h"
 #include "support/Paths.h"
+#include "support/Timeouts.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -36,7 +37,7 @@ GuiResult startupReport(const QString& library, const QString& configDir)
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(GENRESCOPE_GUI), {QStringLiteral("--startup-report")});
     GuiResult r;
-    if (!p.waitForFinished(300000)) {
+    if (!p.waitForFinished(testsupport::scaledMs(300000))) {
         p.kill();
         p.waitForFinished();
         return r;

@@ -10,6 +10,7 @@
 #include "library/LocalImporter.h"
 #include "support/CliRunner.h"
 #include "support/Paths.h"
+#include "support/Timeouts.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -143,7 +144,7 @@ private slots:
         int total = 0;
         for (int i = 1; i <= 3; ++i) {
             QProcess& p = *shards[size_t(i - 1)];
-            QVERIFY(p.waitForFinished(300000));
+            QVERIFY(p.waitForFinished(testsupport::scaledMs(300000)));
             const QString err = QString::fromUtf8(p.readAllStandardError());
             QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(err));
             QVERIFY(p.readAllStandardOutput().isEmpty());
@@ -237,7 +238,7 @@ private slots:
                                      QFileInfo(segments(lib).value(QStringLiteral("shard-1-of-1"))).size() > 2000,
                                  120000);
         ::kill(pid_t(p.processId()), SIGKILL);
-        QVERIFY(p.waitForFinished(60000));
+        QVERIFY(p.waitForFinished(testsupport::scaledMs(60000)));
         // Then the torn tail such a kill leaves when it hits inside a record's write: the
         // segment's last record cut in half (whatever the kill itself left).
         const QString idx = segments(lib).value(QStringLiteral("shard-1-of-1"));

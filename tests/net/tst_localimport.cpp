@@ -7,6 +7,7 @@
 #include "library/LocalImporter.h"
 #include "support/CliRunner.h"
 #include "support/Paths.h"
+#include "support/Timeouts.h"
 #include "support/SqliteDamage.h"
 
 #include <QDir>
@@ -59,7 +60,7 @@ testsupport::CliResult cliAsNobody(const QStringList& args)
             ::_exit(125);
     });
     p.start(QStringLiteral(GENRESCOPE_CLI), args);
-    if (!p.waitForFinished(60000)) {
+    if (!p.waitForFinished(testsupport::scaledMs(60000))) {
         p.kill();
         p.waitForFinished();
         return r;

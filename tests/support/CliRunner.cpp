@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliRunner.h"
+#include "Timeouts.h"
 
 #include <QProcess>
 
@@ -11,10 +12,10 @@ CliResult runCli(const QStringList& args, int timeoutMs, const QProcessEnvironme
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(GENRESCOPE_CLI_PATH), args);
     CliResult r;
-    if (!p.waitForFinished(timeoutMs)) {
+    if (!p.waitForFinished(scaledMs(timeoutMs))) {
         p.kill();
         p.waitForFinished();
-        r.err = QStringLiteral("(genrescope-cli timed out after %1 ms)").arg(timeoutMs);
+        r.err = QStringLiteral("(genrescope-cli timed out after %1 ms)").arg(scaledMs(timeoutMs));
         return r;
     }
     r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;

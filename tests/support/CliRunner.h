@@ -14,7 +14,8 @@ struct CliResult
     QString err;   ///< stderr
 };
 
-/// Blocks until the process ends (or `timeoutMs` passes: then it is killed, code -1).
+/// Blocks until the process ends (or `timeoutMs` passes: then it is killed, code -1). `timeoutMs`
+/// is the limit for a normal build; sanitized builds multiply it (Timeouts.h: scaledMs).
 /// Not for tests whose server runs on the calling thread: those must spin the event loop.
 CliResult runCli(const QStringList& args, int timeoutMs = 300000,
                  const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment());
