@@ -5,6 +5,7 @@
 #include "TrackAnalyzer.h"
 #include "dsp/Pca.h"
 #include "library/FileHash.h"
+#include "sync/TsanHandoff.h"
 
 #include <QThread>
 
@@ -260,12 +261,14 @@ void Analyzer::analyze(const QList<TrackRecord>& tracks)
     const int workers = std::max(1, std::min(m_pool.maxThreadCount(), int(tracks.size())));
     run->workersLeft = workers;
     emit progress(0, int(tracks.size()));
+    handoffRelease(run.get()); // QThreadPool's queue hands the Run to the workers (inside Qt)
     for (int w = 0; w < workers; ++w)
         m_pool.start([this, run] { worker(run); });
 }
 
 void Analyzer::worker(const std::shared_ptr<Run>& run)
 {
+    handoffAcquire(run.get()); // the Run as analyze() built it
     std::optional<TrackAnalyzer> analyzer; // created on the first cache miss
     std::call_once(run->refreshed, [&run] {
         for (const QString& w : run->store->refresh())
@@ -278,9 +281,11 @@ void Analyzer::worker(const std::shared_ptr<Run>& run)
         run->state[size_t(i)] = !why.isEmpty() ? Run::Failed : hit ? Run::FromCache : Run::Computed;
         ++run->done;
         const qint64 id = t.id;
+        handoffRelease(run.get()); // the queued invocation orders this before the call (inside Qt)
         QMetaObject::invokeMethod(
             this,
             [this, run, id, why] {
+                handoffAcquire(run.get());
                 if (run != m_run)
                     return;
                 if (!why.isEmpty())
@@ -289,12 +294,16 @@ void Analyzer::worker(const std::shared_ptr<Run>& run)
             },
             Qt::QueuedConnection);
     }
+    // Every worker's results and states reach the last one through workersLeft, and the last
+    // one's reach finishRun through the queued invocation (inside Qt).
+    handoffRelease(run.get());
     if (--run->workersLeft == 0)
         QMetaObject::invokeMethod(this, [this, run] { finishRun(run); }, Qt::QueuedConnection);
 }
 
 void Analyzer::finishRun(const std::shared_ptr<Run>& run)
 {
+    handoffAcquire(run.get()); // the workers' results (see worker())
     if (run != m_run)
         return;
     auto result = std::make_shared<AnalysisResult>();
@@ -334,7 +343,9 @@ void Analyzer::computePca(FeatureSetKind kind, bool standardize)
 {
     const quint64 generation = ++m_pcaGeneration;
     const std::shared_ptr<const AnalysisResult> last = m_last;
+    handoffRelease(&m_pcaGeneration); // `last` as built by finishRun; QThreadPool's queue orders it
     m_pool.start([this, generation, last, kind, standardize] {
+        handoffAcquire(&m_pcaGeneration);
         PcaResult r;
         if (!last || last->rows.isEmpty()) {
             r.kind = kind;
@@ -360,9 +371,11 @@ void Analyzer::computePca(FeatureSetKind kind, bool standardize)
                 r.error = QStringLiteral("out of memory building the PCA of %1 tracks").arg(last->rows.size());
             }
         }
+        handoffRelease(&m_pcaGeneration); // r's data; the queued invocation orders it (inside Qt)
         QMetaObject::invokeMethod(
             this,
             [this, generation, r] {
+                handoffAcquire(&m_pcaGeneration);
                 if (generation == m_pcaGeneration)
                     emit pcaReady(r);
             },

@@ -6,6 +6,7 @@
 #include "Library.h"
 #include "audio/AudioDecoder.h"
 #include "audio/AudioTags.h"
+#include "sync/TsanHandoff.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -144,6 +145,8 @@ LocalImportReport LocalImporter::importFiles(Library& library, QList<TrackRecord
         } catch (...) {
             errors[i] = QStringLiteral("cannot be checked (unexpected error)");
         }
+        // QtConcurrent's thread engine orders this call before blockingMap returns (inside Qt).
+        handoffRelease(base);
         const int n = ++done;
         if (progress) {
             const QMutexLocker lock(&progressLock);
@@ -151,6 +154,7 @@ LocalImportReport LocalImporter::importFiles(Library& library, QList<TrackRecord
         }
     };
     QtConcurrent::blockingMap(candidates, verify);
+    handoffAcquire(base); // every verify()'s writes to `errors` and `candidates`
 
     LocalImportReport report;
     for (qsizetype i = 0; i < candidates.size(); ++i) {
