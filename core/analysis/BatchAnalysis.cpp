@@ -43,8 +43,9 @@ void analyzeFiles(const QStringList& files, const dsp::FeatureParams& params, co
     // Every exception stays inside the worker: an analysis that throws (it should not) is that
     // track's failure; a worker whose analyzer cannot be set up (memory) leaves its share to
     // the others - the calling thread's analyzer exists, so every file is still analysed.
+    std::atomic<bool> stopped{false}; // onResult threw: the workers start no further file
     const auto work = [&](TrackAnalyzer& analyzer) {
-        for (int i = next++; i < files.size(); i = next++) {
+        for (int i = next++; i < files.size() && !stopped; i = next++) {
             TrackFeatures f;
             try {
                 f = analyzer.analyzeFile(files[i]);
@@ -60,6 +61,7 @@ void analyzeFiles(const QStringList& files, const dsp::FeatureParams& params, co
                 onResult(i, std::move(f));
             } catch (...) {
                 callerError = std::current_exception();
+                stopped = true;
             }
         }
     };

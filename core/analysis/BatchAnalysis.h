@@ -23,7 +23,8 @@ struct BatchOptions
 /// Calls onResult(index into files, features) once per file, failures included (features.error
 /// set): nothing a track does ends the batch or the process. Throws dsp::ParameterError (before
 /// any work starts) for invalid parameters; an exception thrown by onResult stops further
-/// callbacks and is rethrown here once every worker has finished.
+/// callbacks and files (each worker ends the file it is on) and is rethrown here once every
+/// worker has finished (a way to cancel a batch).
 void analyzeFiles(const QStringList& files, const dsp::FeatureParams& params, const DecodeOptions& decode,
                   const BatchOptions& options, const std::function<void(int, TrackFeatures&&)>& onResult);
 

@@ -37,7 +37,7 @@ ClassifyReport ClassifierTraining::report(const TrainingSet& set, const Training
                                           const dsp::CrossValidationResult& cv)
 {
     return ClassifyReport{QString::fromStdString(dsp::classifierName(options.classifier)), featureSetName(set.table.kind()),
-                          options.folds, groupByName(set.groupBy), set.genres, cv.metrics};
+                          options.folds, groupByName(set.groupBy), set.genres, cv.metrics, cv.epochLosses};
 }
 
 GenreModel ClassifierTraining::train(const TrainingSet& set, const TrainingOptions& options, const dsp::FeatureParams& params,

@@ -24,7 +24,7 @@ QByteArray ClassifyReport::toJson() const
             row.append(metrics.confusion(Eigen::Index(g), Eigen::Index(p)));
         confusion.append(row);
     }
-    const QJsonObject o{{QStringLiteral("classifier"), classifier},
+    QJsonObject o{{QStringLiteral("classifier"), classifier},
                         {QStringLiteral("features"), features},
                         {QStringLiteral("n"), metrics.n},
                         {QStringLiteral("folds"), folds},
@@ -34,6 +34,12 @@ QByteArray ClassifyReport::toJson() const
                         {QStringLiteral("balanced_accuracy"), metrics.balanced_accuracy},
                         {QStringLiteral("per_genre"), perGenre},
                         {QStringLiteral("confusion"), confusion}};
+    if (!epochLosses.empty()) {
+        QJsonArray losses;
+        for (double l : epochLosses)
+            losses.append(l);
+        o.insert(QStringLiteral("epoch_losses"), losses);
+    }
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 

@@ -29,7 +29,10 @@ struct TrainingCurves
     /// Ascending fractions; empty when not asked for. The point at fraction 1 is the report's
     /// cross-validation itself (the same folds and predictions), not a second run.
     std::vector<LearningCurvePoint> learning;
-    std::vector<EpochCurve> epochs; ///< of the final model, for classifiers that report them
+    /// mlp/cnn: "training loss" (the final model's, Classifier::epochLosses()) and "training
+    /// loss, mean over the folds" (the cross-validation's, CrossValidationResult::epochLosses);
+    /// empty for the classifiers that do not train in epochs.
+    std::vector<EpochCurve> epochs;
 };
 
 } // namespace gs

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <exception>
+#include <numeric>
 #include <new>
 
 namespace gs {
@@ -38,13 +39,23 @@ AnalysisResult sortedAnalysis(const AnalysisResult& a, const QHash<qint64, QStri
 // The mel-image set of the analysed tracks, which the store does not keep: each track is
 // decoded and analysed again (FileTable, all cores) with the store's parameters; rows and
 // albums stay the library's (path order), tracks that fail to decode are left out.
-FeatureTable decodedMelImages(const AnalysisResult& sorted, const TrainingRequest& request, QStringList& albums)
+// `cancelled` is polled after each decoded track (a cancel stops the decoding there, throwing
+// ParameterError("cancelled")); progress(done) follows the decoded tracks.
+FeatureTable decodedMelImages(const AnalysisResult& sorted, const TrainingRequest& request, QStringList& albums,
+                              const std::function<bool()>& cancelled, const std::function<void(int)>& progress)
 {
     QStringList paths;
     for (const FeatureRow& row : sorted.rows)
         paths << row.path;
+    int handled = 0;
+    const auto step = [&] {
+        if (cancelled && cancelled())
+            throw dsp::ParameterError("cancelled");
+        progress(++handled);
+    };
     const FeatureTable decoded = FileTable::analyse(
-        paths, {.kind = FeatureSetKind::MelImage, .params = request.params, .decode = request.decode, .threads = 0}, {}, {});
+        paths, {.kind = FeatureSetKind::MelImage, .params = request.params, .decode = request.decode, .threads = 0},
+        [&](int, const QString&) { step(); }, [&](int, int) { step(); });
     QHash<QString, qsizetype> index;
     for (qsizetype i = 0; i < sorted.rows.size(); ++i)
         index.insert(sorted.rows[i].path, i);
@@ -85,8 +96,16 @@ TrainingOutcome TrainingJob::run(const TrainingRequest& request, const std::func
     QStringList albums;
     const AnalysisResult sorted = sortedAnalysis(*request.analysis, request.albums, albums);
     QString why;
-    FeatureTable table = request.features == FeatureSetKind::MelImage ? decodedMelImages(sorted, request, albums)
-                                                                      : Analyzer::buildTable(request.features, sorted, &why);
+    // the mel-image set's decoding comes first in the progress: one step per track
+    const int decodeSteps = request.features == FeatureSetKind::MelImage ? int(sorted.rows.size()) : 0;
+    const int cvSteps = request.options.folds;
+    std::vector<int> everyFold(std::size_t(std::max(0, cvSteps)));
+    std::iota(everyFold.begin(), everyFold.end(), 0); // before the folds are made: each one used
+    const int learningSteps = request.learningCurve ? LearningCurve::trainings(LearningCurve::defaultFractions(), everyFold) : 0;
+    FeatureTable table = request.features == FeatureSetKind::MelImage
+                             ? decodedMelImages(sorted, request, albums, cancelled,
+                                                [&](int done) { progress(done, decodeSteps + cvSteps + learningSteps + 1); })
+                             : Analyzer::buildTable(request.features, sorted, &why);
     if (!why.isEmpty())
         throw dsp::ParameterError(why.toStdString());
     auto set = TrainingSet::make(std::move(table), albums, request.groupBy, &why);
@@ -96,18 +115,21 @@ TrainingOutcome TrainingJob::run(const TrainingRequest& request, const std::func
     options.melBands = request.params.mel.n_mels;
     const std::vector<int> folds = ClassifierTraining::folds(*set, options);
     const std::vector<double> fractions = request.learningCurve ? LearningCurve::defaultFractions() : std::vector<double>{};
-    const int cvSteps = request.options.folds;
-    const int total = cvSteps + LearningCurve::trainings(fractions, folds) + 1;
-    const dsp::CrossValidationResult cv =
-        ClassifierTraining::crossValidate(*set, options, folds, cancelled, [&](int done, int) { progress(done, total); });
+    const int total = decodeSteps + cvSteps + LearningCurve::trainings(fractions, folds) + 1;
+    const dsp::CrossValidationResult cv = ClassifierTraining::crossValidate(
+        *set, options, folds, cancelled, [&](int done, int) { progress(decodeSteps + done, total); });
     if (cancelled && cancelled())
         throw dsp::ParameterError("cancelled");
     TrainingOutcome out;
     if (request.learningCurve)
         out.curves.learning = LearningCurve::compute(*set, options, folds, cv, fractions, cancelled,
-                                                     [&](int done, int) { progress(cvSteps + done, total); });
+                                                     [&](int done, int) { progress(decodeSteps + cvSteps + done, total); });
     out.report = ClassifierTraining::report(*set, options, cv);
     out.model = std::make_shared<const GenreModel>(ClassifierTraining::train(*set, options, request.params, request.decode));
+    if (const std::vector<double> losses = out.model->classifier->classifier().epochLosses(); !losses.empty())
+        out.curves.epochs.push_back({QStringLiteral("training loss"), losses});
+    if (!cv.epochLosses.empty())
+        out.curves.epochs.push_back({QStringLiteral("training loss, mean over the folds"), cv.epochLosses});
     progress(total, total);
     out.rows = set->table.rows();
     out.genres = set->genres;

@@ -5,14 +5,15 @@
 // genres sorted, folds seeded), with the features taken from the analysis (summaries from
 // the FeatureStore, MFCC images read from it one at a time): nothing is decoded again, except
 // for the mel-image set (the cnn's), which the store does not keep: its tracks are decoded
-// and analysed again with the store's parameters (not cancellable until that is done).
+// and analysed again with the store's parameters (one progress step per track; cancellable
+// after each track).
 //
 // start() runs the folds, the K-fold cross-validation, the learning curve when asked for
 // (LearningCurve: fractions below 1 times the folds more trainings) and the final training on
-// a worker; progress(done, total) follows each of those trainings (total = folds + learning
-// curve trainings + 1), then
+// a worker; progress(done, total) follows each decoded track (mel-image set only) and each of
+// those trainings (total = decoded tracks + folds + learning curve trainings + 1), then
 // exactly one of finished(outcome), failed(reason) or cancelled(). cancel() stops between
-// folds (a fold in progress runs to its end); a new start() cancels the running one, whose
+// decoded tracks and between folds (a fold in progress runs to its end); a new start() cancels the running one, whose
 // late signals are dropped. A cancel() before finished() is delivered always gives
 // cancelled(), however far the worker got. Tables larger than kMaxTableBytes are refused (memory bound).
 //

@@ -10,23 +10,28 @@
 //  - neither genrescope nor genrescope-cli links libtorch (ldd: no libtorch among the libraries
 //    their start-up loads);
 //  - a missing module is one line on stderr and exit 2 (nothing could be done), for training
-//    and for predicting with a network model.
+//    and for predicting with a network model;
+//  - --report carries epoch_losses, the folds' mean training loss of every epoch.
 // Skips (with the reason) in a build without the module (sanitizer builds).
 #include "analysis/FileTable.h"
 #include "analysis/InputScanner.h"
 #include "classify/ClassifierTraining.h"
 #include "classify/PredictionJob.h"
+#include "dsp/classify/TorchClassifier.h"
 #include "dsp/classify/TorchLibrary.h"
 #include "support/CliRunner.h"
 #include "support/Paths.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace testsupport;
 
@@ -148,6 +153,11 @@ private slots:
         const double accuracy = json.value(QStringLiteral("accuracy")).toDouble();
         qInfo("%s on %s: grouped 5-fold accuracy %.3f", qPrintable(classifier), qPrintable(features), accuracy);
         QVERIFY2(accuracy >= kMinAccuracy, qPrintable(QStringLiteral("accuracy %1 (chance 0.2)").arg(accuracy)));
+        const QJsonArray losses = json.value(QStringLiteral("epoch_losses")).toArray();
+        QCOMPARE(losses.size(), dsp::TorchClassifier::defaultEpochs(*dsp::classifierFromName(classifier.toStdString())));
+        for (const QJsonValue& l : losses)
+            QVERIFY(l.isDouble() && std::isfinite(l.toDouble()) && l.toDouble() > 0.0);
+        QVERIFY2(losses.last().toDouble() < losses.first().toDouble(), "the training loss falls over the epochs");
 
         const CliResult p = runCli({QStringLiteral("classify"), QStringLiteral("predict"), QStringLiteral("--model"), model, corpusDir()});
         QVERIFY2(p.code == 0, qPrintable(p.err));
@@ -197,6 +207,7 @@ private slots:
         QVERIFY2(p.err.contains(QLatin1String("neural-network module")), qPrintable(p.err));
         QVERIFY(p.out.isEmpty());
     }
+
 };
 
 QTEST_GUILESS_MAIN(TestCliNeural)

@@ -4,6 +4,7 @@
 #include "ClassifyReportView.h"
 #include "ConfusionMatrixView.h"
 #include "GenreScoreChart.h"
+#include "EpochCurveChart.h"
 #include "LearningCurveChart.h"
 #include "PredictionDropArea.h"
 #include "analysis/Analyzer.h"
@@ -48,7 +49,11 @@ ClassifierPanel::ClassifierPanel(Analyzer* analyzer, QWidget* parent) : QWidget(
     cv->addWidget(new QLabel(tr("Folds"), this));
     cv->addWidget(m_folds);
     form->addRow(tr("Group by"), cv);
-    form->addRow(m_curve);
+    auto* extra = new QHBoxLayout; // one row: the dock's minimum height stays
+    extra->addWidget(m_curve, 1);
+    extra->addWidget(new QLabel(tr("Epochs"), this));
+    extra->addWidget(m_epochs);
+    form->addRow(extra);
     layout->addLayout(form);
     auto* buttons = new QGridLayout; // two by two: the dock may be narrow
     buttons->addWidget(m_train, 0, 0);
@@ -151,6 +156,11 @@ void ClassifierPanel::buildControls()
     m_folds->setObjectName(QStringLiteral("classifierFolds"));
     m_folds->setRange(2, 100);
     m_folds->setValue(5);
+    m_epochs = new QSpinBox(this);
+    m_epochs->setObjectName(QStringLiteral("classifierEpochs"));
+    m_epochs->setRange(0, 100000);
+    m_epochs->setSpecialValueText(tr("default"));
+    m_epochs->setToolTip(tr("Passes over the training rows of the multilayer perceptron and the CNN"));
     m_curve = new QCheckBox(tr("Learning curve"), this);
     m_curve->setObjectName(QStringLiteral("classifierLearningCurve"));
     m_curve->setToolTip(tr("Also cross-validate on 20, 40, 60 and 80 % of each fold's training rows (the same folds): "
@@ -204,8 +214,10 @@ QWidget* ClassifierPanel::buildChartsTab()
     column->setContentsMargins(0, 0, 0, 0);
     m_scores = new GenreScoreChart(charts);
     m_learning = new LearningCurveChart(charts);
+    m_epochCurves = new EpochCurveChart(charts);
     column->addWidget(m_scores, 1);
     column->addWidget(m_learning, 1);
+    column->addWidget(m_epochCurves, 1);
     scroll->setWidget(charts);
     return scroll;
 }
@@ -233,6 +245,24 @@ void ClassifierPanel::setBusy(bool busy)
     m_progress->setVisible(busy);
 }
 
+std::optional<TrainingRequest> ClassifierPanel::trainingRequest() const
+{
+    const auto analysis = m_analyzer->lastResult();
+    const auto kind = dsp::classifierFromName(m_classifier->currentData().toString().toStdString());
+    if (!analysis || !analysis->store || !kind)
+        return std::nullopt;
+    const auto features = *kind == dsp::ClassifierKind::Cnn ? FeatureSetKind::MelImage // the cnn's only input
+                                                            : FeatureSetKind(m_features->currentData().toInt());
+    return TrainingRequest{.analysis = analysis,
+                           .features = features,
+                           .groupBy = GroupBy(m_groupBy->currentData().toInt()),
+                           .options = {.classifier = *kind, .folds = m_folds->value(), .seed = 0, .epochs = m_epochs->value()},
+                           .albums = m_albums,
+                           .params = analysis->store->params(),
+                           .decode = {},
+                           .learningCurve = m_curve->isChecked()};
+}
+
 void ClassifierPanel::train()
 {
     const auto analysis = m_analyzer->lastResult();
@@ -241,7 +271,7 @@ void ClassifierPanel::train()
         m_status->setText(tr("Nothing to train on yet: the library's tracks are still being analysed"));
         return;
     }
-    const auto features = *kind == dsp::ClassifierKind::Cnn ? FeatureSetKind::MelImage // the cnn's only input
+    const auto features = *kind == dsp::ClassifierKind::Cnn ? FeatureSetKind::MelImage
                                                             : FeatureSetKind(m_features->currentData().toInt());
     if (features == FeatureSetKind::Fma && !analysis->withFma) { // computed through the analysis first
         m_analyzer->ensureFma();
@@ -252,14 +282,7 @@ void ClassifierPanel::train()
         m_status->setText(tr("Computing FMA's 518 statistics of every track first…"));
         return;
     }
-    TrainingRequest request{.analysis = analysis,
-                            .features = features,
-                            .groupBy = GroupBy(m_groupBy->currentData().toInt()),
-                            .options = {.classifier = *kind, .folds = m_folds->value(), .seed = 0},
-                            .albums = m_albums,
-                            .params = analysis->store->params(),
-                            .decode = {},
-                            .learningCurve = m_curve->isChecked()};
+    TrainingRequest request = *trainingRequest();
     m_progress->setRange(0, request.options.folds + 1);
     m_progress->setValue(0);
     setBusy(true);
@@ -281,6 +304,7 @@ void ClassifierPanel::onFinished(const std::shared_ptr<const TrainingOutcome>& o
     m_confusion->setMatrix(outcome->genres, outcome->report.metrics.confusion);
     m_scores->setReport(outcome->report);
     m_learning->setCurve(outcome->curves.learning);
+    m_epochCurves->setCurves(outcome->curves.epochs);
     m_outOfFold = outcome->outOfFoldPredictions();
     m_cellTracks->clear();
     m_status->setText(tr("Trained in %1 s: accuracy %2 %")
@@ -358,6 +382,7 @@ QString ClassifierPanel::loadModel(const QString& path)
     m_confusion->clear();
     m_scores->clear();
     m_learning->clear();
+    m_epochCurves->clear();
     m_cellTracks->clear();
     m_status->setText(tr("Loaded %1").arg(printable(QFileInfo(path).fileName())));
     setModel(std::make_shared<const GenreModel>(std::move(*model)));

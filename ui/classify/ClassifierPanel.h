@@ -7,7 +7,7 @@
 // Cancel (a cancelled training keeps the model there was); the report (ClassifyReportView), the
 // confusion matrix (ConfusionMatrixView: a click lists that cell's tracks, a double click on
 // one emits trackActivated), the charts (GenreScoreChart: per-genre precision, recall and F1;
-// LearningCurveChart) and "What genre is this?" (PredictionDropArea). Save / Load model read and write .gsm files (GenreModel),
+// LearningCurveChart; EpochCurveChart: the mlp/cnn's training loss per epoch) and "What genre is this?" (PredictionDropArea). Save / Load model read and write .gsm files (GenreModel),
 // the same files as `classify train` / `classify predict`.
 // Whenever the model changes, and after every analysis, the library's tracks are predicted
 // off the GUI thread (PredictionJob). predictionsChanged() carries what the library and the map
@@ -19,6 +19,8 @@
 
 #include <QHash>
 #include <QWidget>
+
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -35,6 +37,7 @@ class Analyzer;
 class ClassifyReportView;
 class ConfusionMatrixView;
 class GenreScoreChart;
+class EpochCurveChart;
 class LearningCurveChart;
 class PredictionDropArea;
 struct TrackRecord;
@@ -51,6 +54,7 @@ public:
     [[nodiscard]] QComboBox* featureSetBox() const { return m_features; }
     [[nodiscard]] QComboBox* groupByBox() const { return m_groupBy; }
     [[nodiscard]] QSpinBox* foldsBox() const { return m_folds; }
+    [[nodiscard]] QSpinBox* epochsBox() const { return m_epochs; }
     [[nodiscard]] QCheckBox* learningCurveBox() const { return m_curve; }
     [[nodiscard]] QPushButton* trainButton() const { return m_train; }
     [[nodiscard]] QPushButton* cancelButton() const { return m_cancel; }
@@ -60,6 +64,7 @@ public:
     [[nodiscard]] ConfusionMatrixView* confusionView() const { return m_confusion; }
     [[nodiscard]] GenreScoreChart* scoreChart() const { return m_scores; }
     [[nodiscard]] LearningCurveChart* learningCurveChart() const { return m_learning; }
+    [[nodiscard]] EpochCurveChart* epochCurveChart() const { return m_epochCurves; }
     [[nodiscard]] QListWidget* cellTracks() const { return m_cellTracks; }
     [[nodiscard]] PredictionDropArea* dropArea() const { return m_drop; }
     [[nodiscard]] QTabWidget* tabs() const { return m_tabs; }
@@ -74,6 +79,9 @@ public:
     [[nodiscard]] bool isTraining() const;
     /// Tracks in the analysis a training would use (0 before the first analysis).
     [[nodiscard]] int analysedTracks() const;
+
+    /// What Train would start with the controls as they are (nullopt before an analysis).
+    [[nodiscard]] std::optional<TrainingRequest> trainingRequest() const;
 
     /// Empty on success, else a one-line reason.
     QString saveModel(const QString& path) const;
@@ -121,6 +129,7 @@ private:
     QComboBox* m_features = nullptr;
     QComboBox* m_groupBy = nullptr;
     QSpinBox* m_folds = nullptr;
+    QSpinBox* m_epochs = nullptr;
     QCheckBox* m_curve = nullptr;
     QPushButton* m_train = nullptr;
     QPushButton* m_cancel = nullptr;
@@ -134,6 +143,7 @@ private:
     ConfusionMatrixView* m_confusion = nullptr;
     GenreScoreChart* m_scores = nullptr;
     LearningCurveChart* m_learning = nullptr;
+    EpochCurveChart* m_epochCurves = nullptr;
     QListWidget* m_cellTracks = nullptr;
     PredictionDropArea* m_drop = nullptr;
 };

@@ -62,6 +62,9 @@ public:
     [[nodiscard]] virtual int nClasses() const = 0;
     [[nodiscard]] virtual int nFeatures() const = 0;
     virtual void save(ByteWriter& out) const = 0;
+    /// The mean training loss of every epoch of the last train(), first epoch first, for the
+    /// classifiers that train in epochs (mlp, cnn); empty for the others and after load().
+    [[nodiscard]] virtual std::vector<double> epochLosses() const { return {}; }
 
     /// The classifier of `kind` with its defaults (scikit-learn's: SVC(C=1, gamma='scale',
     /// probability=True), LogisticRegression(solver='liblinear', C=1), KNeighborsClassifier(5)).

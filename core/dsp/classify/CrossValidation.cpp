@@ -7,6 +7,20 @@
 #include <string>
 
 namespace dsp {
+namespace {
+
+// Folds `fold` (one fold's losses) into the running mean `mean` of `count` folds.
+void addLosses(std::vector<double>& mean, int& count, const std::vector<double>& fold)
+{
+    if (fold.empty() || (count > 0 && fold.size() != mean.size()))
+        return;
+    mean.resize(fold.size(), 0.0);
+    ++count;
+    for (size_t e = 0; e < fold.size(); ++e)
+        mean[e] += (fold[e] - mean[e]) / count;
+}
+
+} // namespace
 
 CrossValidationResult CrossValidation::run(const ClassifierSpec& spec, const Eigen::Ref<const Eigen::MatrixXf>& x, const std::vector<int>& y,
                                            int nClasses, const std::vector<int>& folds, const std::function<bool()>& cancelled,
@@ -18,6 +32,7 @@ CrossValidationResult CrossValidation::run(const ClassifierSpec& spec, const Eig
         throw ParameterError("cross-validation: no rows");
     const int nFolds = *std::max_element(folds.begin(), folds.end()) + 1;
     CrossValidationResult r;
+    int lossFolds = 0;
     r.probabilities = Eigen::MatrixXd::Zero(x.rows(), nClasses);
     for (int f = 0; f < nFolds; ++f) {
         if (cancelled && cancelled())
@@ -45,6 +60,7 @@ CrossValidationResult CrossValidation::run(const ClassifierSpec& spec, const Eig
         const Eigen::MatrixXd p = model.predictProba(xTest);
         for (size_t i = 0; i < testRows.size(); ++i)
             r.probabilities.row(testRows[i]) = p.row(Eigen::Index(i));
+        addLosses(r.epochLosses, lossFolds, model.classifier().epochLosses());
         if (progress)
             progress(f + 1, nFolds);
     }

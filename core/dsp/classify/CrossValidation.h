@@ -23,6 +23,9 @@ struct CrossValidationResult
     Eigen::MatrixXd probabilities; ///< n x n_classes, out of fold
     std::vector<int> predicted;    ///< argmax of each row
     ClassificationMetrics metrics;
+    /// mlp/cnn: the mean over the folds of each fold's training loss per epoch
+    /// (Classifier::epochLosses()), first epoch first; empty for the other classifiers.
+    std::vector<double> epochLosses;
 };
 
 class CrossValidation

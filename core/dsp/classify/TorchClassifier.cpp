@@ -75,6 +75,8 @@ void TorchClassifier::train(const Eigen::MatrixXd& x, const std::vector<int>& y,
     m_api = &api;
     reset(net);
     m_net = spec;
+    m_losses.assign(std::size_t(std::max(0, api.epoch_losses(net, nullptr, 0))), 0.0);
+    api.epoch_losses(net, m_losses.data(), int32_t(m_losses.size()));
 }
 
 Eigen::MatrixXd TorchClassifier::predictProba(const Eigen::MatrixXd& x) const

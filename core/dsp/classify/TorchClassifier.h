@@ -38,6 +38,7 @@ public:
     [[nodiscard]] int nClasses() const override { return m_net.n_classes; }
     [[nodiscard]] int nFeatures() const override { return m_net.n_features; }
     void save(ByteWriter& out) const override;
+    [[nodiscard]] std::vector<double> epochLosses() const override { return m_losses; }
     static std::unique_ptr<TorchClassifier> load(ClassifierKind kind, ByteReader& in);
 
     /// The default epochs of `kind`.
@@ -50,6 +51,7 @@ private:
     gs_torch_spec m_net{};
     const gs_torch_api* m_api = nullptr;
     gs_torch_net* m_trained = nullptr; ///< owned; freed with m_api->free_net
+    std::vector<double> m_losses;      ///< of the last train()
 };
 
 } // namespace dsp

@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-#define GS_TORCH_ABI_VERSION 1u
+#define GS_TORCH_ABI_VERSION 2u
 
 enum { GS_TORCH_NET_MLP = 0, GS_TORCH_NET_CNN = 1 };
 
@@ -63,6 +63,10 @@ typedef struct gs_torch_api {
      * the bytes do not fit the spec). */
     gs_torch_net* (*load)(const gs_torch_spec* spec, const char* bytes, size_t size, gs_torch_error* error);
     void (*free_net)(gs_torch_net* net);
+    /* The mean training loss of each epoch of the net's training, first epoch first: copies
+     * up to `capacity` of them into `out` (may be NULL when capacity is 0) and returns how many
+     * there are (0 for a loaded net). */
+    int32_t (*epoch_losses)(const gs_torch_net* net, double* out, int32_t capacity);
 } gs_torch_api;
 
 /* The symbol the program looks up. */

@@ -10,6 +10,8 @@
 #include <c10/util/Exception.h>
 #include <torch/version.h>
 
+#include <algorithm>
+#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -120,12 +122,23 @@ gs_torch_net* load(const gs_torch_spec* spec, const char* bytes, size_t size, gs
 
 void freeNet(gs_torch_net* net) { delete net; }
 
+int32_t epochLosses(const gs_torch_net* net, double* out, int32_t capacity)
+{
+    if (!net)
+        return 0;
+    const std::vector<double>& losses = net->net.epochLosses();
+    const auto n = int32_t(std::min<size_t>(losses.size(), INT32_MAX));
+    if (out)
+        std::copy_n(losses.begin(), std::min(n, std::max(capacity, 0)), out);
+    return n;
+}
+
 #define GS_STR2(x) #x
 #define GS_STR(x) GS_STR2(x)
 const gs_torch_api kApi = {
     GS_TORCH_ABI_VERSION,
     GS_STR(TORCH_VERSION_MAJOR) "." GS_STR(TORCH_VERSION_MINOR) "." GS_STR(TORCH_VERSION_PATCH),
-    train, predict, spec, save, freeBytes, load, freeNet,
+    train, predict, spec, save, freeBytes, load, freeNet, epochLosses,
 };
 
 } // namespace

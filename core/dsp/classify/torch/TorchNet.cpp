@@ -81,6 +81,7 @@ void TorchNet::train(const double* x, const int32_t* y, int64_t rows, const std:
     }
     const torch::Tensor target = torch::tensor(labels, torch::kLong);
     torch::manual_seed(m_spec.seed + 1); // batches, patches and dropout
+    m_losses.clear();
     module().train();
     if (m_mlp)
         trainMlp(features, target, cancelled);
@@ -95,6 +96,7 @@ void TorchNet::trainMlp(const torch::Tensor& x, const torch::Tensor& y, const st
     const int64_t n = x.size(0);
     for (int epoch = 0; epoch < m_spec.epochs; ++epoch) {
         const torch::Tensor order = torch::randperm(n, torch::kLong);
+        double lossSum = 0.0;
         for (int64_t start = 0; start < n; start += kMlpBatch) {
             checkCancelled(cancelled);
             const torch::Tensor batch = order.slice(0, start, std::min(n, start + kMlpBatch));
@@ -103,7 +105,9 @@ void TorchNet::trainMlp(const torch::Tensor& x, const torch::Tensor& y, const st
                                                                             y.index_select(0, batch));
             loss.backward();
             adam.step();
+            lossSum += loss.item<double>() * double(batch.size(0));
         }
+        m_losses.push_back(lossSum / double(n));
     }
 }
 
@@ -123,6 +127,7 @@ void TorchNet::trainCnn(const torch::Tensor& images, const torch::Tensor& y, con
         const torch::Tensor order = torch::randperm(draws, torch::kLong);
         const auto* off = offsets.data_ptr<int64_t>();
         const auto* ord = order.data_ptr<int64_t>();
+        double lossSum = 0.0;
         for (int64_t start = 0; start < draws; start += kCnnBatch) {
             checkCancelled(cancelled);
             std::vector<torch::Tensor> patches;
@@ -137,7 +142,9 @@ void TorchNet::trainCnn(const torch::Tensor& images, const torch::Tensor& y, con
                 m_cnn->forward(torch::stack(patches)), y.index_select(0, torch::tensor(rows, torch::kLong)));
             loss.backward();
             adam.step();
+            lossSum += loss.item<double>() * double(rows.size());
         }
+        m_losses.push_back(lossSum / double(draws));
     }
 }
 

@@ -19,6 +19,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace gstorch {
 
@@ -38,6 +39,9 @@ public:
     /// The weights of save()'s bytes; throws unless every tensor has this net's shape and is finite.
     void load(const char* bytes, size_t size);
     [[nodiscard]] const gs_torch_spec& spec() const { return m_spec; }
+    /// The mean training loss (cross-entropy over the epoch's batches, weighted by batch
+    /// size) of every epoch of the last train(), first epoch first; empty after load().
+    [[nodiscard]] const std::vector<double>& epochLosses() const { return m_losses; }
 
 private:
     [[nodiscard]] torch::nn::Module& module() const;
@@ -48,6 +52,7 @@ private:
 
     gs_torch_spec m_spec{};
     int64_t m_frames = 0; ///< cnn: columns of an image
+    std::vector<double> m_losses; ///< of the last train(), one per epoch
     MlpNet m_mlp{nullptr};
     CnnNet m_cnn{nullptr};
 };
