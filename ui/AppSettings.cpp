@@ -12,6 +12,7 @@ const QString kConcurrency = QStringLiteral("downloads/concurrency");
 const QString kColourMap = QStringLiteral("view/colourMap");
 const QString kMfccColourMap = QStringLiteral("view/mfccColourMap");
 const QString kVolume = QStringLiteral("player/volume");
+const QString kLearningCurve = QStringLiteral("classifier/learningCurve");
 } // namespace
 
 AppSettings AppSettings::load()
@@ -25,6 +26,7 @@ AppSettings AppSettings::load()
     if (const auto map = render::ColourMap::fromName(s.value(kMfccColourMap).toString()))
         a.mfccColourMap = *map;
     a.volume = std::clamp(s.value(kVolume, double(a.volume)).toFloat(), 0.0f, 1.0f);
+    a.classifierLearningCurve = s.value(kLearningCurve, a.classifierLearningCurve).toBool();
     return a;
 }
 
@@ -36,6 +38,7 @@ void AppSettings::save() const
     s.setValue(kColourMap, colourMap.name());
     s.setValue(kMfccColourMap, mfccColourMap.name());
     s.setValue(kVolume, double(volume));
+    s.setValue(kLearningCurve, classifierLearningCurve);
 }
 
 QString AppSettings::effectiveLibraryDir() const

@@ -17,6 +17,7 @@ struct AppSettings
     /// Of the MFCC view: diverging by default, as librosa.display.specshow draws signed data.
     render::ColourMap mfccColourMap{render::ColourMap::Id::Coolwarm};
     float volume = 0.8f;            ///< player volume, 0..1
+    bool classifierLearningCurve = false; ///< the Classifier dock's "Learning curve" box
 
     static AppSettings load();
     void save() const;

@@ -39,6 +39,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
+#include <QCheckBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -311,6 +312,7 @@ void MainWindow::restoreSettings()
     if (const auto spec = MapSpec::fromKey(s.value(QStringLiteral("map/spec")).toString()))
         m_map->setSpec(*spec); // the map chosen last time (its stored map shows at once)
     applySettings(AppSettings::load());
+    m_classifier->learningCurveBox()->setChecked(m_settings.classifierLearningCurve); // not a dialog's setting
 }
 
 void MainWindow::applySettings(const AppSettings& settings)
@@ -331,6 +333,7 @@ void MainWindow::saveSettings()
     m_settings.colourMap = m_spectrogram->melView()->colourMap();
     m_settings.mfccColourMap = m_spectrogram->mfccView()->colourMap();
     m_settings.volume = m_player->volume();
+    m_settings.classifierLearningCurve = m_classifier->learningCurveBox()->isChecked();
     m_settings.save();
 }
 

@@ -8,7 +8,9 @@
 #include "SpectrogramPanel.h"
 #include "SpectrogramView.h"
 #include "UiFixture.h"
+#include "classify/ClassifierPanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QSettings>
@@ -39,6 +41,8 @@ private slots:
         a.downloadConcurrency = 7;
         a.colourMap = render::ColourMap(render::ColourMap::Id::Inferno);
         a.volume = 0.25f;
+        QVERIFY(!a.classifierLearningCurve); // off by default: it costs about two trainings
+        a.classifierLearningCurve = true;
         a.save();
         const AppSettings b = AppSettings::load();
         QCOMPARE(b.libraryLocation, a.libraryLocation);
@@ -46,6 +50,7 @@ private slots:
         QCOMPARE(b.colourMap.id(), render::ColourMap::Id::Inferno);
         QCOMPARE(b.mfccColourMap.id(), render::ColourMap::Id::Viridis);
         QCOMPARE(b.volume, 0.25f);
+        QVERIFY(b.classifierLearningCurve);
     }
 
     void libraryFolderRule_data()
@@ -109,6 +114,27 @@ private slots:
         again.show();
         QVERIFY(QTest::qWaitForWindowExposed(&again));
         QCOMPARE(again.size(), QSize(1111, 777));
+    }
+
+    void classifierLearningCurveRestored()
+    {
+        QSettings().clear(); // a first start: the box is off
+        uitest::LibraryFixture fx;
+        QString error;
+        QVERIFY2(fx.open(&error), qPrintable(error));
+        for (const bool checked : {true, false}) {
+            {
+                MainWindow w(*fx.library, {.offerDemo = false});
+                QCOMPARE(w.classifierPanel()->learningCurveBox()->isChecked(), !checked);
+                w.classifierPanel()->learningCurveBox()->setChecked(checked);
+                w.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&w));
+                w.close();
+            }
+            MainWindow again(*fx.library, {.offerDemo = false});
+            QCOMPARE(again.classifierPanel()->learningCurveBox()->isChecked(), checked);
+            QCOMPARE(AppSettings::load().classifierLearningCurve, checked);
+        }
     }
 };
 
