@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GenreModel.h"
 
+#include "analysis/FeatureStoreFormat.h"
 #include "analysis/FeatureTable.h"
 #include "io/AtomicFile.h"
 #include "text/Printable.h"
@@ -115,6 +116,8 @@ QByteArray GenreModel::toBytes() const
     for (const QString& g : genres)
         w.str(g.toStdString());
     classifier->save(w);
+    if (dsp::isNeuralNetwork(classifier->kind()))
+        w.u32(crc32(w.bytes().data(), w.bytes().size()));
     return QByteArray(w.bytes().data(), qsizetype(w.bytes().size()));
 }
 
@@ -133,6 +136,16 @@ std::optional<GenreModel> GenreModel::fromBytes(const QByteArray& bytes, QString
         if (version < kMinVersion || version > kVersion)
             return fail(QStringLiteral("model file version %1 is not supported (this build reads versions %2 to %3)")
                             .arg(QString::number(version), QString::number(kMinVersion), QString::number(kVersion)));
+        if (version >= 3) { // the trailing CRC-32 of all before it, checked before anything is read
+            if (bytes.size() < qsizetype(sizeof kMagic + 8))
+                return fail(QStringLiteral("the model file is truncated"));
+            const auto* end = reinterpret_cast<const unsigned char*>(bytes.constData()) + bytes.size() - 4;
+            const quint32 stored = quint32(end[0]) | quint32(end[1]) << 8 | quint32(end[2]) << 16 | quint32(end[3]) << 24;
+            if (crc32(bytes.constData(), std::size_t(bytes.size() - 4)) != stored)
+                return fail(QStringLiteral("the model file is damaged (its checksum does not match; truncated or altered)"));
+            r = dsp::ByteReader(std::string_view(bytes.constData(), size_t(bytes.size() - 4)));
+            r.raw(sizeof kMagic + 4);
+        }
         GenreModel m;
         const std::string kind = r.str(32);
         if (const auto k = dsp::classifierFromName(kind); version < 2 && k && dsp::isNeuralNetwork(*k))

@@ -12,7 +12,11 @@
 // Versions: 1 holds svm, logreg and knn; 2 adds mlp and cnn, whose classifier part carries
 // the network's spec and libtorch's archive of its weights (dsp::TorchClassifier; the cnn
 // has no per-feature standardisation). A model is written with the lowest version that holds
-// it (svm/logreg/knn files stay readable by builds that know version 1 only); both are read.
+// it (svm/logreg/knn files stay readable by builds that know version 1 only); all are read.
+// 3 is 2 followed by a u32 CRC-32 (the zlib one) of every byte of the file before it: the
+// networks' weights go to libtorch's archive reader, which is not ours, so a damaged file
+// (truncated, a flipped byte) is refused here first. Networks are written as version 3;
+// a version 2 file is still read (without that check).
 // Loading validates everything (parameters, sizes, labels, finiteness, consistency between
 // parts) and reports any fault on one line; a corrupt, truncated or hostile file never
 // crashes and is never half-loaded. Saving is atomic (gs::AtomicFile).
@@ -33,7 +37,7 @@ namespace gs {
 
 struct GenreModel
 {
-    static constexpr std::uint32_t kVersion = 2;    ///< the newest version read and written
+    static constexpr std::uint32_t kVersion = 3;    ///< the newest version read and written
     static constexpr std::uint32_t kMinVersion = 1; ///< the oldest version read
     static constexpr qint64 kMaxFileBytes = qint64(1) << 30;
 

@@ -11,12 +11,17 @@
 //    their start-up loads);
 //  - a missing module is one line on stderr and exit 2 (nothing could be done), for training
 //    and for predicting with a network model;
-//  - --report carries epoch_losses, the folds' mean training loss of every epoch.
+//  - --report carries epoch_losses, the folds' mean training loss of every epoch;
+//  - damaged copies of a trained mlp model (truncated, a flipped byte in the weights, declared
+//    sizes the weights cannot hold, a weights length past the file, a version 2 file without
+//    the checksum whose libtorch archive is broken) are refused with one line and exit 2.
 // Skips (with the reason) in a build without the module (sanitizer builds).
 #include "analysis/FileTable.h"
 #include "analysis/InputScanner.h"
 #include "classify/ClassifierTraining.h"
 #include "classify/PredictionJob.h"
+#include "analysis/FeatureStoreFormat.h"
+#include "classify/GenreModel.h"
 #include "dsp/classify/TorchClassifier.h"
 #include "dsp/classify/TorchLibrary.h"
 #include "support/CliRunner.h"
@@ -208,6 +213,56 @@ private slots:
         QVERIFY(p.out.isEmpty());
     }
 
+    void damagedModelsAreRefused_data()
+    {
+        const QString path = tmp(QStringLiteral("core-mlp.gsm")); // from coreModelPredictsTheSameInTheCli
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray good = f.readAll();
+        QCOMPARE(quint32(quint8(good[8])), gs::GenreModel::kVersion); // networks carry the checksum
+        const qsizetype zip = good.indexOf(QByteArray("PK\x03\x04", 4)); // libtorch's archive of the weights
+        QVERIFY(zip > 40);
+        const qsizetype length = zip - 4, nFeatures = length - 8 * 4 + 4; // TorchClassifier's byte form
+        const auto withCrc = [](QByteArray b) { // a valid checksum over the altered bytes
+            b.chop(4);
+            const quint32 crc = gs::crc32(b.constData(), std::size_t(b.size()));
+            for (int i = 0; i < 4; ++i)
+                b.append(char((crc >> (8 * i)) & 0xffu));
+            return b;
+        };
+        const auto setU32 = [](QByteArray b, qsizetype at, quint32 v) {
+            for (int i = 0; i < 4; ++i)
+                b[at + i] = char((v >> (8 * i)) & 0xffu);
+            return b;
+        };
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("truncated to half") << good.first(good.size() / 2);
+        QTest::newRow("last byte missing") << good.first(good.size() - 1);
+        QByteArray flipped = good;
+        flipped[zip + (good.size() - zip) / 2] = char(flipped[zip + (good.size() - zip) / 2] ^ 0x10);
+        QTest::newRow("a flipped byte in the weights") << flipped;
+        QTest::newRow("16 M features declared") << withCrc(setU32(good, nFeatures, 1u << 24));
+        QTest::newRow("weights longer than the file") << withCrc(setU32(good, length, 0x3fffffffu));
+        QByteArray v2 = setU32(good.first(good.size() - 4), 8, 2); // version 2: no checksum
+        v2[zip] = 'X';
+        QTest::newRow("version 2, broken archive") << v2;
+    }
+    void damagedModelsAreRefused()
+    {
+        QFETCH(QByteArray, bytes);
+        const QString path = tmp(QStringLiteral("damaged.gsm"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size());
+        f.close();
+        const CliResult p = runCli({QStringLiteral("classify"), QStringLiteral("predict"), QStringLiteral("--model"), path,
+                                    corpusDir() + QStringLiteral("/metal/01-armygeddon.mp3")},
+                                   300000);
+        QCOMPARE(p.code, 2);
+        QCOMPARE(lines(p.err).size(), 1);
+        QVERIFY2(p.err.contains(path), qPrintable(p.err));
+        QVERIFY(p.out.isEmpty());
+        qInfo("%s", qPrintable(p.err.trimmed()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliNeural)

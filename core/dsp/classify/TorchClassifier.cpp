@@ -28,6 +28,15 @@ int netOf(ClassifierKind kind)
     throw ParameterError("not a neural-network classifier: " + classifierName(kind));
 }
 
+// A lower bound of the float32 parameters of a net of `spec` (torch/MlpNet.h, CnnNet.h): the
+// mlp's first and last layers, the cnn's per-band standardisation and its output layer.
+double minimumParameters(const gs_torch_spec& spec)
+{
+    if (spec.net == GS_TORCH_NET_MLP)
+        return double(spec.n_features) * 128.0 + 64.0 * double(spec.n_classes);
+    return 2.0 * double(spec.image_rows) + double(spec.n_classes);
+}
+
 } // namespace
 
 TorchClassifier::TorchClassifier(const ClassifierSpec& spec) : m_spec(spec)
@@ -134,7 +143,14 @@ std::unique_ptr<TorchClassifier> TorchClassifier::load(ClassifierKind kind, Byte
     spec.seed = low | (std::uint64_t(in.u32()) << 32);
     if ((kind == ClassifierKind::Cnn) != (spec.image_rows > 0))
         throw ParameterError("the model's image rows do not fit its network");
+    if (kind == ClassifierKind::Cnn && (spec.n_features % spec.image_rows != 0 || spec.patch_frames < 1 ||
+                                        spec.patch_frames > spec.n_features / spec.image_rows))
+        throw ParameterError("the model's image sizes do not fit its network");
     const std::string weights = in.str(kMaxWeightBytes);
+    // libtorch makes the net of the declared sizes before it reads the weights: sizes that
+    // the weights cannot hold are refused here, before it allocates for them.
+    if (double(weights.size()) < 4.0 * minimumParameters(spec))
+        throw ParameterError("the model's network weights are too short for its declared sizes");
     ClassifierSpec s(kind);
     s.imageRows = spec.image_rows;
     s.epochs = spec.epochs;
