@@ -127,7 +127,10 @@ QVariant LibraryModel::predictionData(const TrackRecord& t, int role) const
                                   .arg(it->genre, QString::number(it->probability, 'f', 3),
                                        t.genre.isEmpty() ? tr("none") : t.genre,
                                        it->outOfFold ? tr("Cross-validated: by the fold's model, trained without this track")
-                                                     : tr("By the model")))
+                                                     : tr("By the model"))
+                                  + (it->trainedGenre.isEmpty()
+                                         ? QString()
+                                         : tr("\nRelabelled since the training (was %1): train again").arg(it->trainedGenre)))
                    : QVariant();
     default: return {};
     }

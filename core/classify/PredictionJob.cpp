@@ -32,7 +32,7 @@ QList<GenrePrediction> PredictionJob::predictRows(const GenreModel& model, const
     out.reserve(qsizetype(p.rows()));
     for (Eigen::Index r = 0; r < p.rows(); ++r) {
         const int best = dsp::Classifier::argmax(p.row(r));
-        GenrePrediction g{model.genres[best], p(r, best), {}, false};
+        GenrePrediction g{model.genres[best], p(r, best), {}, false, {}};
         for (Eigen::Index c = 0; c < p.cols(); ++c)
             g.probabilities << p(r, c);
         out << g;

@@ -146,7 +146,7 @@ QHash<qint64, GenrePrediction> TrainingOutcome::outOfFoldPredictions() const
     out.reserve(rows.size());
     for (qsizetype r = 0; r < rows.size() && r < qsizetype(predicted.size()) && r < qsizetype(probabilities.rows()); ++r) {
         const int best = predicted[std::size_t(r)];
-        GenrePrediction p{genres.value(best), probabilities(Eigen::Index(r), best), {}, true};
+        GenrePrediction p{genres.value(best), probabilities(Eigen::Index(r), best), {}, true, {}};
         for (Eigen::Index c = 0; c < probabilities.cols(); ++c)
             p.probabilities << probabilities(Eigen::Index(r), c);
         out.insert(rows[r].id, p);

@@ -6,7 +6,8 @@
 // a confusion cell lists its tracks and a double click plays one; the library's Predicted
 // column sorts by probability; a dropped file is classified and not imported. The learning
 // curve ends at the report's accuracy, the bars are the report's per genre, and the library
-// and the map show the out-of-fold predictions of the tracks trained on.
+// and the map show the out-of-fold predictions of the tracks trained on, marked as trained
+// with another genre after a relabel of the track.
 #include "LibraryModel.h"
 #include "LibraryPanel.h"
 #include "MainWindow.h"
@@ -20,6 +21,7 @@
 #include "classify/PredictionDropArea.h"
 #include "library/LocalImporter.h"
 #include "map/MapColourControls.h"
+#include "map/MapColouring.h"
 #include "map/MapLegend.h"
 #include "map/MapPanel.h"
 #include "map/MapView.h"
@@ -252,6 +254,38 @@ private slots:
         const Eigen::MatrixXi& confusion = o.report.metrics.confusion;
         QCOMPARE(int(map.view()->markedRows(MapMark::Disagree).size()), int(confusion.sum() - confusion.trace()));
         map.colourControls()->setColourBy(MapColourBy::Genre);
+    }
+
+    void relabelledTrackSaysItsModelIsStale()
+    {
+        const TrainingOutcome& o = *panel().outcome();
+        QCOMPARE(panel().relabelledSinceTraining(), 0);
+        const qint64 id = o.rows[0].id;
+        const QString trained = o.genres[o.truth[0]], other = o.genres[(o.truth[0] + 1) % int(o.genres.size())];
+        const auto relabel = [&](const QString& genre) {
+            QString error;
+            QVERIFY2(m_fx.library->setGenre(id, genre, &error), qPrintable(error));
+            QSignalSpy refreshed(m_window->libraryPanel(), &LibraryPanel::refreshed);
+            m_window->libraryPanel()->refresh();
+            QVERIFY(refreshed.wait(60000) || !refreshed.isEmpty());
+        };
+        relabel(other); // as the Misfits panel's Relabel does
+        QCOMPARE(panel().relabelledSinceTraining(), 1);
+        const GenrePrediction shown = panel().shownPredictions().value(id);
+        QVERIFY(shown.outOfFold);
+        QCOMPARE(shown.trainedGenre, trained);
+        QCOMPARE(shown.genre, o.genres[o.predicted[0]]); // still what the fold's model said
+        for (qsizetype r = 1; r < o.rows.size(); ++r)
+            QVERIFY(panel().shownPredictions().value(o.rows[r].id).trainedGenre.isEmpty());
+        LibraryModel& model = *m_window->libraryPanel()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model.predictions().value(id).trainedGenre, trained, 60000);
+        const QString tip = model.indexOfTrack(id).siblingAtColumn(LibraryModel::PredictedColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("Relabelled since the training (was %1)").arg(trained)), qPrintable(tip));
+        QVERIFY(MapColouring::predictionLine(&shown).contains(QStringLiteral("relabelled since the training")));
+        relabel(trained); // back as it was: nothing is stale
+        QCOMPARE(panel().relabelledSinceTraining(), 0);
+        QVERIFY(panel().shownPredictions().value(id).trainedGenre.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(model.predictions().value(id).trainedGenre.isEmpty(), 60000);
     }
 
     void confusionCellListsItsTracks()

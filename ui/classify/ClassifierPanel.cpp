@@ -233,8 +233,13 @@ int ClassifierPanel::analysedTracks() const
 void ClassifierPanel::setLibraryTracks(const QList<TrackRecord>& tracks)
 {
     m_albums.clear();
-    for (const TrackRecord& t : tracks)
+    m_genres.clear();
+    for (const TrackRecord& t : tracks) {
         m_albums.insert(t.id, t.album);
+        m_genres.insert(t.id, t.genre);
+    }
+    if (m_outcome && m_outcome->model == m_model)
+        showPredictions(); // a relabel since the training shows at once
 }
 
 void ClassifierPanel::setBusy(bool busy)
@@ -337,21 +342,46 @@ void ClassifierPanel::setModel(std::shared_ptr<const GenreModel> model)
     m_model = std::move(model);
     m_save->setEnabled(m_model != nullptr);
     m_drop->setReady(m_model != nullptr);
-    if (m_model)
-        m_modelLine->setText(tr("Model: %1 on %2 features, %n genre(s): %3", nullptr, int(m_model->genres.size()))
-                                 .arg(QString::fromStdString(dsp::classifierName(m_model->classifier->kind())), m_model->featureSet,
-                                      printable(m_model->genres.join(QStringLiteral(", ")))));
+    m_relabelled = 0;
+    showModelLine();
     emit modelChanged();
     predictLibrary();
+}
+
+void ClassifierPanel::showModelLine()
+{
+    if (!m_model)
+        return;
+    QString line = tr("Model: %1 on %2 features, %n genre(s): %3", nullptr, int(m_model->genres.size()))
+                       .arg(QString::fromStdString(dsp::classifierName(m_model->classifier->kind())), m_model->featureSet,
+                            printable(m_model->genres.join(QStringLiteral(", "))));
+    if (m_relabelled > 0)
+        line += QLatin1Char('\n') + tr("%n track(s) relabelled since this training: the model learnt their old genre; "
+                                       "train again to use the new one", nullptr, m_relabelled);
+    m_modelLine->setText(line);
 }
 
 void ClassifierPanel::showPredictions()
 {
     m_shown = m_predictions;
-    if (m_outcome && m_outcome->model == m_model)
-        for (auto it = m_outOfFold.cbegin(); it != m_outOfFold.cend(); ++it)
-            if (m_shown.contains(it.key()))
-                m_shown.insert(it.key(), it.value());
+    m_relabelled = 0;
+    if (m_outcome && m_outcome->model == m_model) {
+        QHash<qint64, QString> trainedAs;
+        for (qsizetype r = 0; r < m_outcome->rows.size(); ++r)
+            trainedAs.insert(m_outcome->rows[r].id, m_outcome->genres.value(m_outcome->truth[std::size_t(r)]));
+        for (auto it = m_outOfFold.cbegin(); it != m_outOfFold.cend(); ++it) {
+            if (!m_shown.contains(it.key()))
+                continue;
+            GenrePrediction p = it.value();
+            const auto now = m_genres.constFind(it.key());
+            if (now != m_genres.cend() && now->compare(trainedAs.value(it.key()), Qt::CaseInsensitive) != 0) {
+                p.trainedGenre = trainedAs.value(it.key());
+                ++m_relabelled;
+            }
+            m_shown.insert(it.key(), p);
+        }
+    }
+    showModelLine();
     emit predictionsChanged(m_shown);
 }
 

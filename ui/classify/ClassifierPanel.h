@@ -13,7 +13,10 @@
 // off the GUI thread (PredictionJob). predictionsChanged() carries what the library and the map
 // show (shownPredictions()): for the tracks of the last training, their out-of-fold prediction
 // (an in-sample one would flatter the model), for the others the model's; empty when the
-// model cannot be applied to the library, with the reason in the status line.
+// model cannot be applied to the library, with the reason in the status line. A track whose
+// library genre differs from the genre it was trained with (relabelled since) keeps its
+// prediction with GenrePrediction::trainedGenre set, and the model line asks for a new
+// training (relabelledSinceTraining()).
 #include "classify/PredictionJob.h"
 #include "classify/TrainingJob.h"
 
@@ -77,6 +80,8 @@ public:
     /// What predictionsChanged() carried last: out of fold where the last training has it.
     [[nodiscard]] const QHash<qint64, GenrePrediction>& shownPredictions() const { return m_shown; }
     [[nodiscard]] bool isTraining() const;
+    /// Tracks of the last training whose library genre has changed since (0 without one).
+    [[nodiscard]] int relabelledSinceTraining() const { return m_relabelled; }
     /// Tracks in the analysis a training would use (0 before the first analysis).
     [[nodiscard]] int analysedTracks() const;
 
@@ -108,6 +113,7 @@ private:
     QWidget* buildConfusionTab();
     QWidget* buildChartsTab();
     void showPredictions();
+    void showModelLine();
     void setBusy(bool busy);
     void onFinished(const std::shared_ptr<const TrainingOutcome>& outcome);
     void setModel(std::shared_ptr<const GenreModel> model);
@@ -124,6 +130,8 @@ private:
     QHash<qint64, GenrePrediction> m_outOfFold; ///< of m_outcome, while its model is m_model
     QHash<qint64, GenrePrediction> m_shown;
     QHash<qint64, QString> m_albums;
+    QHash<qint64, QString> m_genres;  ///< track id -> the library's genre now
+    int m_relabelled = 0;             ///< of the shown out-of-fold predictions
     bool m_trainWhenAnalysed = false; ///< train() waits for an analysis with FMA's statistics
     QComboBox* m_classifier = nullptr;
     QComboBox* m_features = nullptr;

@@ -97,8 +97,9 @@ QString MapColouring::predictionLine(const GenrePrediction* p)
     if (!p)
         return {};
     return QStringLiteral("predicted %1, %2 % (%3)")
-        .arg(p->genre, QString::number(100.0 * p->probability, 'f', 0), p->outOfFold ? QStringLiteral("cross-validated")
-                                                                                   : QStringLiteral("by the model"));
+               .arg(p->genre, QString::number(100.0 * p->probability, 'f', 0),
+                    p->outOfFold ? QStringLiteral("cross-validated") : QStringLiteral("by the model")) +
+           (p->trainedGenre.isEmpty() ? QString() : QStringLiteral("; relabelled since the training (was %1)").arg(p->trainedGenre));
 }
 
 } // namespace gs
