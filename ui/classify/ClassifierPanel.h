@@ -19,6 +19,7 @@
 // training (relabelledSinceTraining()).
 #include "classify/PredictionJob.h"
 #include "classify/TrainingJob.h"
+#include "library/TrackRecord.h" // complete: moc's code for setLibraryTracks(QList<TrackRecord>) needs it
 
 #include <QHash>
 #include <QWidget>
@@ -43,7 +44,6 @@ class GenreScoreChart;
 class EpochCurveChart;
 class LearningCurveChart;
 class PredictionDropArea;
-struct TrackRecord;
 
 class ClassifierPanel : public QWidget
 {
